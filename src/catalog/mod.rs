@@ -1,0 +1,245 @@
+//! The embedded catalogue: every documented COS, CI and OBS error code.
+//!
+//! `build.rs` validates `data/*.json` and compiles it into the static
+//! [`ENTRIES`] table, so a lookup parses nothing at run time.
+
+use std::fmt;
+
+/// The cloud service whose documentation lists an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Provider {
+    /// Tencent Cloud Object Storage.
+    Cos,
+    /// Tencent Cloud Infinite (data processing on COS).
+    Ci,
+    /// Huawei Cloud Object Storage Service.
+    Obs,
+}
+
+impl Provider {
+    /// Every provider, in display order.
+    pub const ALL: [Provider; 3] = [Provider::Cos, Provider::Ci, Provider::Obs];
+
+    /// The identifier used in `data/` and in `--json` output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Cos => "cos",
+            Provider::Ci => "ci",
+            Provider::Obs => "obs",
+        }
+    }
+
+    /// A human name, for headings.
+    pub fn title(self) -> &'static str {
+        match self {
+            Provider::Cos => "Tencent Cloud COS",
+            Provider::Ci => "Tencent Cloud Infinite (CI)",
+            Provider::Obs => "Huawei Cloud OBS",
+        }
+    }
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Provider {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Provider::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown provider '{s}' (expected cos, ci or obs)"))
+    }
+}
+
+/// The table of the documentation an entry comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// The XML API error tables of COS, CI and OBS.
+    Api,
+    /// CI image download processing codes (the `X-ErrNo` header).
+    ImageDownload,
+    /// CI image persistence processing codes.
+    ImagePersistence,
+    /// CI document (file) preview codes.
+    DocumentPreview,
+    /// CI content moderation codes.
+    ContentModeration,
+    /// CI media processing (MPS) codes.
+    MediaProcessing,
+}
+
+impl Section {
+    /// Every section, in display order.
+    pub const ALL: [Section; 6] = [
+        Section::Api,
+        Section::ImageDownload,
+        Section::ImagePersistence,
+        Section::DocumentPreview,
+        Section::ContentModeration,
+        Section::MediaProcessing,
+    ];
+
+    /// The identifier used in `data/` and in `--json` output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Api => "api",
+            Section::ImageDownload => "image-download",
+            Section::ImagePersistence => "image-persistence",
+            Section::DocumentPreview => "document-preview",
+            Section::ContentModeration => "content-moderation",
+            Section::MediaProcessing => "media-processing",
+        }
+    }
+
+    /// A human name, for headings.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Api => "API error",
+            Section::ImageDownload => "image download",
+            Section::ImagePersistence => "image persistence",
+            Section::DocumentPreview => "document preview",
+            Section::ContentModeration => "content moderation",
+            Section::MediaProcessing => "media processing",
+        }
+    }
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Section {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Section::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Section::ALL.iter().map(|s| s.as_str()).collect();
+                format!("unknown section '{s}' (expected {})", names.join(", "))
+            })
+    }
+}
+
+/// A server `Message` string that the documents give for an entry.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The text the server sends.
+    pub message: &'static str,
+    /// What the document says it means, where it says.
+    pub description: Option<&'static str>,
+}
+
+/// One documented error: a (provider, section, code or number, status) row.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub provider: Provider,
+    pub section: Section,
+    /// The error code string, or `None` where the document gives a number only.
+    pub code: Option<&'static str>,
+    /// The numeric code (CI processing sections), or `None`.
+    pub number: Option<i32>,
+    /// The HTTP status, where the document gives one.
+    pub status: Option<u16>,
+    pub status_text: Option<&'static str>,
+    /// The document's English description, verbatim.
+    pub description: &'static str,
+    /// The Chinese description, where a document gives one.
+    pub description_zh: Option<&'static str>,
+    pub messages: &'static [Message],
+    /// What to do about it, in English.
+    pub advice: &'static str,
+    /// Whether the same request may succeed unchanged later.
+    pub retryable: bool,
+    /// Other spellings that resolve to this entry.
+    pub aliases: &'static [&'static str],
+    /// Documentation links.
+    pub docs: &'static [&'static str],
+}
+
+impl Entry {
+    /// The name to show: the code, else the number.
+    pub fn name(&self) -> String {
+        match (self.code, self.number) {
+            (Some(code), _) => code.to_owned(),
+            (None, Some(n)) => n.to_string(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+// `ENTRIES`, generated by build.rs from data/*.json: sorted by provider,
+// section, then the order of the source document.
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// The whole catalogue.
+pub fn entries() -> &'static [Entry] {
+    ENTRIES
+}
+
+pub mod query;
+pub mod search;
+pub mod suggest;
+#[cfg(test)]
+pub mod validate;
+
+pub use query::{InvalidQuery, Query, fold};
+
+/// Restricts which entries a listing shows. The default accepts all.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Any of these providers; empty means all.
+    pub providers: Vec<Provider>,
+    /// Any of these sections; empty means all.
+    pub sections: Vec<Section>,
+    pub status: Option<u16>,
+    /// Only entries where retrying can help.
+    pub retryable: bool,
+}
+
+impl Filter {
+    pub fn accepts(&self, e: &Entry) -> bool {
+        (self.providers.is_empty() || self.providers.contains(&e.provider))
+            && (self.sections.is_empty() || self.sections.contains(&e.section))
+            && self.status.is_none_or(|s| e.status == Some(s))
+            && (!self.retryable || e.retryable)
+    }
+}
+
+impl Entry {
+    /// Whether `query` names this entry.
+    pub fn matches(&self, query: &Query) -> bool {
+        match query {
+            Query::Name(name) => self.names().any(|n| fold(n) == *name),
+            Query::Prefix(stem) => self.names().any(|n| fold(n).starts_with(stem.as_str())),
+            Query::Number(n) => self.number.is_some_and(|m| i64::from(m) == *n),
+            Query::Status(s) => self.status == Some(*s),
+            Query::StatusClass(c) => self.status.is_some_and(|s| s / 100 == *c),
+        }
+    }
+
+    /// The code and its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        self.code.into_iter().chain(self.aliases.iter().copied())
+    }
+}
+
+/// Every entry that `query` names and `filter` accepts, in catalogue order
+/// (grouped by provider, then section).
+pub fn lookup(query: &Query, filter: &Filter) -> Vec<&'static Entry> {
+    ENTRIES
+        .iter()
+        .filter(|e| filter.accepts(e) && e.matches(query))
+        .collect()
+}
+
+/// The entries that `filter` accepts, in catalogue order.
+pub fn list(filter: &Filter) -> impl Iterator<Item = &'static Entry> + '_ {
+    ENTRIES.iter().filter(move |e| filter.accepts(e))
+}

@@ -1,0 +1,315 @@
+//! Validation of `data/*.json`, shared by `build.rs` (which refuses to build
+//! bad data) and the unit tests below (which feed it bad data on purpose).
+//!
+//! This file is compiled twice: as `crate::catalog::validate` in test builds
+//! of the library, and via `#[path]` inside `build.rs`. It therefore uses
+//! nothing but `std` and `serde_json`, and no `crate::` paths.
+
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// The provider identifiers, in catalogue order.
+pub const PROVIDERS: [&str; 3] = ["cos", "ci", "obs"];
+
+/// The section identifiers, in catalogue order.
+pub const SECTIONS: [&str; 6] = [
+    "api",
+    "image-download",
+    "image-persistence",
+    "document-preview",
+    "content-moderation",
+    "media-processing",
+];
+
+/// The fields of an entry, in the order `data/` and `--json` use.
+pub const FIELDS: [&str; 13] = [
+    "provider",
+    "section",
+    "code",
+    "number",
+    "status",
+    "status_text",
+    "description",
+    "description_zh",
+    "messages",
+    "advice",
+    "retryable",
+    "aliases",
+    "docs",
+];
+
+/// A server message of an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMessage {
+    pub message: String,
+    pub description: Option<String>,
+}
+
+/// An entry as read from `data/`, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawEntry {
+    pub provider: usize,
+    pub section: usize,
+    pub code: Option<String>,
+    pub number: Option<i32>,
+    pub status: Option<u16>,
+    pub status_text: Option<String>,
+    pub description: String,
+    pub description_zh: Option<String>,
+    pub messages: Vec<RawMessage>,
+    pub advice: String,
+    pub retryable: bool,
+    pub aliases: Vec<String>,
+    pub docs: Vec<String>,
+}
+
+impl RawEntry {
+    fn label(&self) -> String {
+        let name = match (&self.code, self.number) {
+            (Some(c), Some(n)) => format!("{c} / {n}"),
+            (Some(c), None) => c.clone(),
+            (None, Some(n)) => n.to_string(),
+            (None, None) => "?".to_owned(),
+        };
+        match self.status {
+            Some(s) => format!("{name} ({s})"),
+            None => name,
+        }
+    }
+}
+
+/// Checks every file and returns its entries in file order, files in the
+/// order given. `files` holds (file name such as `cos.json`, contents).
+/// The error names the file and the entry.
+pub fn validate(files: &[(&str, &str)]) -> Result<Vec<RawEntry>, String> {
+    let mut all: Vec<(String, usize, RawEntry)> = Vec::new();
+    for (name, text) in files {
+        let expected_provider = name.strip_suffix(".json").unwrap_or(name);
+        if !PROVIDERS.contains(&expected_provider) {
+            return Err(format!(
+                "data/{name}: unknown provider file (expected one of cos.json, ci.json, obs.json)"
+            ));
+        }
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| format!("data/{name}: invalid JSON: {e}"))?;
+        let Value::Array(items) = value else {
+            return Err(format!("data/{name}: the top level must be an array of entries"));
+        };
+        let mut last_section = 0;
+        for (i, item) in items.iter().enumerate() {
+            let at = |msg: String| format!("data/{name}: entry {} {msg}", i + 1);
+            let Value::Object(obj) = item else {
+                return Err(at("is not an object".to_owned()));
+            };
+            let entry = parse_entry(obj).map_err(|e| {
+                let hint = obj
+                    .get("code")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .or_else(|| obj.get("number").map(|n| n.to_string()))
+                    .unwrap_or_default();
+                at(format!("({hint}): {e}"))
+            })?;
+            let at = |msg: String| format!("data/{name}: entry {} ({}): {msg}", i + 1, entry.label());
+            if PROVIDERS[entry.provider] != expected_provider {
+                return Err(at(format!(
+                    "provider \"{}\" does not belong in {name}",
+                    PROVIDERS[entry.provider]
+                )));
+            }
+            if entry.section < last_section {
+                return Err(at(format!(
+                    "section \"{}\" comes after \"{}\"; keep entries grouped in the order {}",
+                    SECTIONS[entry.section],
+                    SECTIONS[last_section],
+                    SECTIONS.join(", ")
+                )));
+            }
+            last_section = entry.section;
+            all.push((name.to_string(), i + 1, entry));
+        }
+    }
+    check_unique(&all)?;
+    Ok(all.into_iter().map(|(_, _, e)| e).collect())
+}
+
+fn check_unique(all: &[(String, usize, RawEntry)]) -> Result<(), String> {
+    type Key = (usize, usize, Option<String>, Option<i32>, Option<u16>);
+    let mut seen: HashMap<Key, (&str, usize)> = HashMap::new();
+    let mut codes: HashMap<String, (&str, usize, String)> = HashMap::new();
+    for (file, index, e) in all {
+        let key = (
+            e.provider,
+            e.section,
+            e.code.as_ref().map(|c| c.to_lowercase()),
+            e.number,
+            e.status,
+        );
+        if let Some((f, i)) = seen.insert(key, (file, *index)) {
+            return Err(format!(
+                "data/{file}: entry {index} ({}): duplicate of data/{f} entry {i}",
+                e.label()
+            ));
+        }
+        if let Some(code) = &e.code {
+            codes
+                .entry(code.to_lowercase())
+                .or_insert((file, *index, e.label()));
+        }
+    }
+    let mut aliases: HashMap<String, (&str, usize)> = HashMap::new();
+    for (file, index, e) in all {
+        for alias in &e.aliases {
+            let folded = alias.to_lowercase();
+            if let Some((f, i, label)) = codes.get(&folded) {
+                return Err(format!(
+                    "data/{file}: entry {index} ({}): alias \"{alias}\" collides with the code of data/{f} entry {i} ({label})",
+                    e.label()
+                ));
+            }
+            if let Some((f, i)) = aliases.insert(folded, (file, *index)) {
+                return Err(format!(
+                    "data/{file}: entry {index} ({}): alias \"{alias}\" is also an alias of data/{f} entry {i}",
+                    e.label()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn parse_entry(obj: &Map<String, Value>) -> Result<RawEntry, String> {
+    for key in obj.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            return Err(format!(
+                "unknown field \"{key}\" (fields are: {})",
+                FIELDS.join(", ")
+            ));
+        }
+    }
+    for field in FIELDS {
+        if !obj.contains_key(field) {
+            return Err(format!("missing field \"{field}\""));
+        }
+    }
+    let provider = one_of(obj, "provider", &PROVIDERS)?;
+    let section = one_of(obj, "section", &SECTIONS)?;
+    if PROVIDERS[provider] != "ci" && section != 0 {
+        return Err(format!(
+            "section \"{}\" exists only for provider \"ci\"",
+            SECTIONS[section]
+        ));
+    }
+    let code = opt_text(obj, "code")?;
+    let number = match &obj["number"] {
+        Value::Null => None,
+        Value::Number(n) => Some(
+            n.as_i64()
+                .and_then(|n| i32::try_from(n).ok())
+                .ok_or_else(|| format!("number {n} is not a 32-bit integer"))?,
+        ),
+        other => return Err(format!("number must be an integer or null, not {other}")),
+    };
+    if code.is_none() && number.is_none() {
+        return Err("an entry needs a code, a number or both".to_owned());
+    }
+    if let Some(c) = &code {
+        if c.trim() != c {
+            return Err(format!("code \"{c}\" has leading or trailing white space"));
+        }
+    }
+    let status = match &obj["status"] {
+        Value::Null => None,
+        Value::Number(n) => match n.as_u64() {
+            Some(s @ 300..=599) => Some(s as u16),
+            _ => return Err(format!("status {n} is outside 300..=599")),
+        },
+        other => return Err(format!("status must be an integer or null, not {other}")),
+    };
+    let status_text = opt_text(obj, "status_text")?;
+    if status.is_some() != status_text.is_some() {
+        return Err("status and status_text must be both set or both null".to_owned());
+    }
+    let description = text(obj, "description")?;
+    let description_zh = opt_text(obj, "description_zh")?;
+    let advice = text(obj, "advice")?;
+    let retryable = obj["retryable"]
+        .as_bool()
+        .ok_or("retryable must be true or false")?;
+    let Value::Array(items) = &obj["messages"] else {
+        return Err("messages must be an array".to_owned());
+    };
+    let mut messages = Vec::new();
+    for item in items {
+        let Value::Object(m) = item else {
+            return Err("each message must be an object".to_owned());
+        };
+        if m.len() != 2 || !m.contains_key("message") || !m.contains_key("description") {
+            return Err("each message must have exactly \"message\" and \"description\"".to_owned());
+        }
+        messages.push(RawMessage {
+            message: text(m, "message").map_err(|e| format!("messages: {e}"))?,
+            description: opt_text(m, "description").map_err(|e| format!("messages: {e}"))?,
+        });
+    }
+    let aliases = texts(obj, "aliases")?;
+    let docs = texts(obj, "docs")?;
+    for url in &docs {
+        if !url.starts_with("https://") {
+            return Err(format!("docs URL \"{url}\" is not https"));
+        }
+    }
+    Ok(RawEntry {
+        provider,
+        section,
+        code,
+        number,
+        status,
+        status_text,
+        description,
+        description_zh,
+        messages,
+        advice,
+        retryable,
+        aliases,
+        docs,
+    })
+}
+
+fn one_of(obj: &Map<String, Value>, field: &str, allowed: &[&str]) -> Result<usize, String> {
+    let value = obj[field]
+        .as_str()
+        .ok_or_else(|| format!("{field} must be a string"))?;
+    allowed.iter().position(|a| *a == value).ok_or_else(|| {
+        format!(
+            "unknown {field} \"{value}\" (expected one of {})",
+            allowed.join(", ")
+        )
+    })
+}
+
+fn text(obj: &Map<String, Value>, field: &str) -> Result<String, String> {
+    opt_text(obj, field)?.ok_or_else(|| format!("{field} must not be null"))
+}
+
+fn opt_text(obj: &Map<String, Value>, field: &str) -> Result<Option<String>, String> {
+    match &obj[field] {
+        Value::Null => Ok(None),
+        Value::String(s) if s.trim().is_empty() => Err(format!("{field} is empty")),
+        Value::String(s) => Ok(Some(s.clone())),
+        other => Err(format!("{field} must be a string or null, not {other}")),
+    }
+}
+
+fn texts(obj: &Map<String, Value>, field: &str) -> Result<Vec<String>, String> {
+    let Value::Array(items) = &obj[field] else {
+        return Err(format!("{field} must be an array of strings"));
+    };
+    items
+        .iter()
+        .map(|v| match v {
+            Value::String(s) if !s.trim().is_empty() => Ok(s.clone()),
+            _ => Err(format!("{field} must hold non-empty strings only")),
+        })
+        .collect()
+}

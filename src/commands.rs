@@ -1,0 +1,329 @@
+//! The commands: turn clap's arguments into library calls and render the
+//! results. Writes to the given streams only; `main` maps the outcome to an
+//! exit status.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::io::{self, IsTerminal, Write};
+
+use clap::CommandFactory;
+
+use coserr::catalog::{self, Entry, Filter, InvalidQuery, Query};
+
+use crate::cli::{self, Args, Command, FilterArgs};
+use crate::render::{self, Lang, Look, Palette, json};
+
+/// What a successful run found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Found,
+    NotFound,
+}
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum Error {
+    InvalidQuery(String, InvalidQuery),
+    /// Input that could not be read (decode).
+    Input(String),
+    Io(io::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidQuery(q, e) => {
+                let shown: String = q.chars().take(40).flat_map(char::escape_debug).collect();
+                let more = if q.chars().count() > 40 { "..." } else { "" };
+                write!(f, "invalid query \"{shown}{more}\": {e}")
+            }
+            Error::Input(msg) => f.write_str(msg),
+            Error::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Error {
+        Error::Io(e)
+    }
+}
+
+const SUBCOMMANDS: [&str; 11] = [
+    "lookup", "l", "search", "s", "list", "ls", "decode", "id", "completions", "man", "help",
+];
+
+/// Lets `coserr SlowDown`, `coserr -46618` and `coserr 404` stand for
+/// `coserr lookup ...`, as `errno ENOENT` does: when the first argument that
+/// is not a global option is neither a subcommand nor a flag, `lookup` is
+/// put in front of it.
+pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    let mut i = 1;
+    while i < args.len() {
+        let Some(arg) = args[i].to_str() else { break };
+        match arg {
+            "--json" => i += 1,
+            "--color" | "--lang" => i += 2,
+            _ if arg.starts_with("--color=") || arg.starts_with("--lang=") => i += 1,
+            _ => {
+                let negative_number =
+                    arg.len() > 1 && arg.starts_with('-') && arg[1..].bytes().all(|b| b.is_ascii_digit());
+                let is_flag = arg.starts_with('-') && !negative_number;
+                if !is_flag && !SUBCOMMANDS.contains(&arg) {
+                    args.insert(i, OsString::from("lookup"));
+                }
+                break;
+            }
+        }
+    }
+    args
+}
+
+/// Runs the command.
+pub fn run(args: Args, color: bool, out: &mut impl Write, err: &mut impl Write) -> Result<Outcome, Error> {
+    let look = Look {
+        palette: Palette::new(color),
+        lang: resolve_lang(args.lang, |k| std::env::var(k).ok()),
+        width: terminal_width(),
+    };
+    match args.command {
+        Command::Lookup(a) => lookup(&a, args.json, &look, out, err),
+        Command::Search(a) => search(&a, args.json, &look, out, err),
+        Command::List(a) => list(&a.filter, args.json, &look, out, err),
+        Command::Decode(_) => Err(Error::Input("decode is not available yet".to_owned())),
+        Command::Id(_) => Err(Error::Input("id is not available yet".to_owned())),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Args::command(), "coserr", out);
+            Ok(Outcome::Found)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Args::command()).render(out)?;
+            Ok(Outcome::Found)
+        }
+    }
+}
+
+/// `auto` is Chinese when the first set of LC_ALL, LC_MESSAGES and LANG
+/// (POSIX precedence) starts with `zh`.
+fn resolve_lang(lang: cli::Lang, env: impl Fn(&str) -> Option<String>) -> Lang {
+    match lang {
+        cli::Lang::En => Lang::En,
+        cli::Lang::Zh => Lang::Zh,
+        cli::Lang::Auto => {
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .into_iter()
+                .filter_map(|k| env(k))
+                .find(|v| !v.is_empty());
+            if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("zh")) {
+                Lang::Zh
+            } else {
+                Lang::En
+            }
+        }
+    }
+}
+
+fn terminal_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    comfy_table::Table::new().width().map(usize::from)
+}
+
+fn filter(args: &FilterArgs) -> Filter {
+    Filter {
+        providers: args.provider.iter().map(|&p| p.into()).collect(),
+        sections: args.section.iter().map(|&s| s.into()).collect(),
+        status: args.status,
+        retryable: args.retryable,
+    }
+}
+
+fn lookup(
+    args: &cli::LookupArgs,
+    as_json: bool,
+    look: &Look,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Outcome, Error> {
+    let filter = filter(&args.filter);
+    let queries = args
+        .queries
+        .iter()
+        .map(|q| Query::parse(q, args.prefix).map_err(|e| Error::InvalidQuery(q.clone(), e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut outcome = Outcome::Found;
+    for (i, (raw, query)) in args.queries.iter().zip(&queries).enumerate() {
+        let matches = catalog::lookup(query, &filter);
+        let suggestions = if matches.is_empty() {
+            catalog::suggest::suggest(query, &filter)
+        } else {
+            Vec::new()
+        };
+        if matches.is_empty() {
+            outcome = Outcome::NotFound;
+        }
+        if as_json {
+            json::lookup_line(out, raw, &matches, &suggestions)?;
+            continue;
+        }
+        if matches.is_empty() {
+            report_miss(err, raw, query, &filter, &suggestions)?;
+            continue;
+        }
+        if i > 0 {
+            writeln!(out)?;
+        }
+        show(out, &matches, args.long, look)?;
+    }
+    Ok(outcome)
+}
+
+/// One entry (or `--long`): explained in full; several: a table.
+fn show(out: &mut impl Write, matches: &[&Entry], long: bool, look: &Look) -> io::Result<()> {
+    if matches.len() == 1 || long {
+        for (i, e) in matches.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            render::text::explain(out, e, look)?;
+        }
+        Ok(())
+    } else {
+        render::table::entries(out, matches, look)
+    }
+}
+
+fn report_miss(
+    err: &mut impl Write,
+    raw: &str,
+    query: &Query,
+    filter: &Filter,
+    suggestions: &[String],
+) -> io::Result<()> {
+    let what = match query {
+        Query::Status(s) => format!("no entry has HTTP status {s}"),
+        Query::StatusClass(c) => format!("no entry has an HTTP status {c}xx"),
+        Query::Prefix(_) => format!("no code starts with \"{}\"", raw.trim_end_matches('*')),
+        _ => format!("no entry matches \"{raw}\""),
+    };
+    let filtered = !filter.providers.is_empty()
+        || !filter.sections.is_empty()
+        || filter.status.is_some()
+        || filter.retryable;
+    let hidden = filtered && !catalog::lookup(query, &Filter::default()).is_empty();
+    let scope = if hidden {
+        " with these filters (some entries match without them)"
+    } else {
+        ""
+    };
+    match suggestions {
+        [] => writeln!(err, "coserr: {what}{scope}"),
+        [one] => writeln!(err, "coserr: {what}{scope}; did you mean {one}?"),
+        many => writeln!(err, "coserr: {what}{scope}; did you mean one of: {}?", many.join(", ")),
+    }
+}
+
+fn search(
+    args: &cli::SearchArgs,
+    as_json: bool,
+    look: &Look,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Outcome, Error> {
+    for word in &args.words {
+        if word.chars().any(char::is_control) {
+            return Err(Error::InvalidQuery(word.clone(), InvalidQuery::ControlCharacter));
+        }
+        if word.chars().count() > catalog::query::MAX_QUERY_LEN {
+            return Err(Error::InvalidQuery(word.clone(), InvalidQuery::TooLong(word.chars().count())));
+        }
+    }
+    if args.words.iter().all(|w| w.trim().is_empty()) {
+        return Err(Error::InvalidQuery(String::new(), InvalidQuery::Empty));
+    }
+    let hits = catalog::search::search(&args.words, &filter(&args.filter));
+    if hits.is_empty() {
+        writeln!(err, "coserr: nothing contains all of: {}", args.words.join(" "))?;
+        return Ok(Outcome::NotFound);
+    }
+    if as_json {
+        for e in &hits {
+            json::entry(out, e)?;
+            writeln!(out)?;
+        }
+    } else {
+        show(out, &hits, args.long, look)?;
+    }
+    Ok(Outcome::Found)
+}
+
+fn list(
+    args: &FilterArgs,
+    as_json: bool,
+    look: &Look,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Outcome, Error> {
+    let filter = filter(args);
+    let entries: Vec<&Entry> = catalog::list(&filter).collect();
+    if entries.is_empty() {
+        writeln!(err, "coserr: no entry passes these filters")?;
+        return Ok(Outcome::NotFound);
+    }
+    if as_json {
+        for e in &entries {
+            json::entry(out, e)?;
+            writeln!(out)?;
+        }
+    } else {
+        render::table::entries(out, &entries, look)?;
+    }
+    Ok(Outcome::Found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn os(args: &[&str]) -> Vec<OsString> {
+        args.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn inserts_lookup_before_a_bare_query() {
+        let cases: [(&[&str], &[&str]); 8] = [
+            (&["coserr", "SlowDown"], &["coserr", "lookup", "SlowDown"]),
+            (&["coserr", "-46618"], &["coserr", "lookup", "-46618"]),
+            (&["coserr", "404"], &["coserr", "lookup", "404"]),
+            (&["coserr", "--json", "404"], &["coserr", "--json", "lookup", "404"]),
+            (&["coserr", "--color", "never", "x"], &["coserr", "--color", "never", "lookup", "x"]),
+            (&["coserr", "list"], &["coserr", "list"]),
+            (&["coserr", "--help"], &["coserr", "--help"]),
+            (&["coserr"], &["coserr"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(implicit_lookup(os(input)), os(expected), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn lang_follows_the_locale() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(resolve_lang(cli::Lang::Auto, env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(resolve_lang(cli::Lang::Auto, env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(
+            resolve_lang(cli::Lang::Auto, env(&[("LC_ALL", "C"), ("LANG", "zh_CN")])),
+            Lang::En
+        );
+        assert_eq!(
+            resolve_lang(cli::Lang::Auto, env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW")])),
+            Lang::Zh
+        );
+        assert_eq!(resolve_lang(cli::Lang::En, env(&[("LANG", "zh_CN")])), Lang::En);
+        assert_eq!(resolve_lang(cli::Lang::Zh, env(&[])), Lang::Zh);
+    }
+}

@@ -1,0 +1,112 @@
+//! The `coserr` binary: parse the arguments, run the command, map the
+//! result to an exit status. Only this file prints or exits.
+
+mod cli;
+mod commands;
+mod render;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Args, ColorWhen};
+use crate::commands::{Error, Outcome};
+
+// Exit statuses, as grep and ripgrep use them:
+//   0  something was found (a lookup matched, decode explained an error);
+//   1  nothing was found (suggestions go to stderr);
+//   2  usage or input error (clap exits with 2 on its own errors too).
+const EXIT_FOUND: u8 = 0;
+const EXIT_NOT_FOUND: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+#[allow(clippy::print_stderr)] // the one place that reports errors
+fn main() -> ExitCode {
+    let args = match Args::try_parse_from(commands::implicit_lookup(std::env::args_os())) {
+        Ok(args) => args,
+        Err(e) => {
+            // --help and --version are "errors" that print to stdout.
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_FOUND };
+            match e.print() {
+                Err(io) if io.kind() != io::ErrorKind::BrokenPipe => {
+                    eprintln!("coserr: {io}");
+                }
+                _ => {}
+            }
+            return ExitCode::from(code);
+        }
+    };
+    let color = use_color(args.color, io::stdout().is_terminal(), |k| std::env::var_os(k));
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let result = commands::run(args, color, &mut out, &mut err).and_then(|outcome| {
+        out.flush().map_err(Error::Io)?;
+        Ok(outcome)
+    });
+    match result {
+        Ok(Outcome::Found) => ExitCode::from(EXIT_FOUND),
+        Ok(Outcome::NotFound) => ExitCode::from(EXIT_NOT_FOUND),
+        // A closed pipe (`coserr list | head -1`) is how the reader says it
+        // has seen enough: the Unix convention is to stop quietly.
+        Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_FOUND),
+        Err(e) => {
+            drop(out);
+            eprintln!("coserr: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Whether to colour stdout. `auto` means a terminal and `NO_COLOR` unset or
+/// empty (no-color.org); `CLICOLOR_FORCE` (non-empty, not "0") forces it on.
+fn use_color(
+    when: ColorWhen,
+    is_terminal: bool,
+    env: impl Fn(&str) -> Option<OsString>,
+) -> bool {
+    let set = |k: &str| env(k).is_some_and(|v| !v.is_empty() && v != "0");
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            if env("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                false
+            } else {
+                set("CLICOLOR_FORCE") || is_terminal
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn color_decision() {
+        let none = |_: &str| None;
+        assert!(use_color(ColorWhen::Auto, true, none));
+        assert!(!use_color(ColorWhen::Auto, false, none));
+        assert!(use_color(ColorWhen::Always, false, none));
+        assert!(!use_color(ColorWhen::Never, true, none));
+        let no_color = |k: &str| (k == "NO_COLOR").then(|| OsString::from("1"));
+        assert!(!use_color(ColorWhen::Auto, true, no_color));
+        assert!(use_color(ColorWhen::Always, true, no_color));
+        let empty_no_color = |k: &str| (k == "NO_COLOR").then(OsString::new);
+        assert!(use_color(ColorWhen::Auto, true, empty_no_color));
+        let force = |k: &str| (k == "CLICOLOR_FORCE").then(|| OsString::from("1"));
+        assert!(use_color(ColorWhen::Auto, false, force));
+        let force_zero = |k: &str| (k == "CLICOLOR_FORCE").then(|| OsString::from("0"));
+        assert!(!use_color(ColorWhen::Auto, false, force_zero));
+    }
+}

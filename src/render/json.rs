@@ -1,0 +1,107 @@
+//! JSON Lines output. Objects are written field by field so that the field
+//! order is the documented one (serde_json's map would sort the keys).
+
+use std::io::{self, Write};
+
+use coserr::catalog::Entry;
+
+/// Writes a JSON string literal.
+pub fn string(out: &mut impl Write, s: &str) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, s).map_err(io::Error::from)
+}
+
+/// Writes a string, or `null`.
+pub fn opt_string(out: &mut impl Write, s: Option<&str>) -> io::Result<()> {
+    match s {
+        Some(s) => string(out, s),
+        None => out.write_all(b"null"),
+    }
+}
+
+/// Writes a number, or `null`.
+pub fn opt_number(out: &mut impl Write, n: Option<impl std::fmt::Display>) -> io::Result<()> {
+    match n {
+        Some(n) => write!(out, "{n}"),
+        None => out.write_all(b"null"),
+    }
+}
+
+/// Writes an array of strings.
+pub fn strings<'a>(out: &mut impl Write, items: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, s) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        string(out, s)?;
+    }
+    out.write_all(b"]")
+}
+
+/// Writes one catalogue entry as an object with exactly the fields of
+/// data/README.md, in that order.
+pub fn entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
+    out.write_all(b"{\"provider\":")?;
+    string(out, e.provider.as_str())?;
+    out.write_all(b",\"section\":")?;
+    string(out, e.section.as_str())?;
+    out.write_all(b",\"code\":")?;
+    opt_string(out, e.code)?;
+    out.write_all(b",\"number\":")?;
+    opt_number(out, e.number)?;
+    out.write_all(b",\"status\":")?;
+    opt_number(out, e.status)?;
+    out.write_all(b",\"status_text\":")?;
+    opt_string(out, e.status_text)?;
+    out.write_all(b",\"description\":")?;
+    string(out, e.description)?;
+    out.write_all(b",\"description_zh\":")?;
+    opt_string(out, e.description_zh)?;
+    out.write_all(b",\"messages\":[")?;
+    for (i, m) in e.messages.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(b"{\"message\":")?;
+        string(out, m.message)?;
+        out.write_all(b",\"description\":")?;
+        opt_string(out, m.description)?;
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"],\"advice\":")?;
+    string(out, e.advice)?;
+    write!(out, ",\"retryable\":{}", e.retryable)?;
+    out.write_all(b",\"aliases\":")?;
+    strings(out, e.aliases.iter().copied())?;
+    out.write_all(b",\"docs\":")?;
+    strings(out, e.docs.iter().copied())?;
+    out.write_all(b"}")
+}
+
+/// Writes an array of entries.
+pub fn entries(out: &mut impl Write, items: &[&Entry]) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, e) in items.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        entry(out, e)?;
+    }
+    out.write_all(b"]")
+}
+
+/// One line of `lookup --json`: `{"query", "matches", "suggestions"}`.
+pub fn lookup_line(
+    out: &mut impl Write,
+    query: &str,
+    matches: &[&Entry],
+    suggestions: &[String],
+) -> io::Result<()> {
+    out.write_all(b"{\"query\":")?;
+    string(out, query)?;
+    out.write_all(b",\"matches\":")?;
+    entries(out, matches)?;
+    out.write_all(b",\"suggestions\":")?;
+    strings(out, suggestions.iter().map(String::as_str))?;
+    out.write_all(b"}\n")
+}
