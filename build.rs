@@ -23,16 +23,20 @@ fn main() {
             Err(e) => fail(&format!("data/{name}: {e}")),
         }
     }
-    let files: Vec<(&str, &str)> = names.iter().copied().zip(texts.iter().map(String::as_str)).collect();
+    let files: Vec<(&str, &str)> = names
+        .iter()
+        .copied()
+        .zip(texts.iter().map(String::as_str))
+        .collect();
     let entries = validate::validate(&files).unwrap_or_else(|e| fail(&e));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("catalog.rs");
-    std::fs::write(&out, generate(&entries)).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+    std::fs::write(&out, generate(&entries))
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
 }
 
 fn fail(message: &str) -> ! {
-    // `cargo:warning` alone would let the build go on; a panic message is
-    // what cargo shows when a build script fails.
-    eprintln!("error: invalid catalogue: {message}");
+    // `cargo:warning` alone would let the build go on; a panic fails it, and
+    // cargo shows the panic message.
     panic!("invalid catalogue: {message}");
 }
 

@@ -104,14 +104,18 @@ pub enum Command {
     #[command(after_help = ID_EXAMPLES)]
     Id(IdArgs),
     /// Print a shell completion script.
-    #[command(after_help = "Examples:\n  coserr completions bash > ~/.local/share/bash-completion/completions/coserr\n  coserr completions zsh > ~/.zfunc/_coserr\n  coserr completions fish > ~/.config/fish/completions/coserr.fish")]
+    #[command(
+        after_help = "Examples:\n  coserr completions bash > ~/.local/share/bash-completion/completions/coserr\n  coserr completions zsh > ~/.zfunc/_coserr\n  coserr completions fish > ~/.config/fish/completions/coserr.fish"
+    )]
     Completions {
         /// The shell to print the script for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff).
-    #[command(after_help = "Examples:\n  coserr man | man -l -\n  coserr man > /usr/local/share/man/man1/coserr.1")]
+    #[command(
+        after_help = "Examples:\n  coserr man | man -l -\n  coserr man > /usr/local/share/man/man1/coserr.1"
+    )]
     Man,
 }
 
@@ -139,7 +143,7 @@ pub struct FilterArgs {
 pub struct LookupArgs {
     /// Code names (any case, aliases too), numbers (-46618, 1020), HTTP
     /// statuses (404) or classes (4xx), or prefixes ending in '*'.
-    #[arg(required = true, allow_hyphen_values = true, value_parser = CodeNames, hide_possible_values = true)]
+    #[arg(required = true, allow_negative_numbers = true, value_parser = CodeNames, hide_possible_values = true)]
     pub queries: Vec<String>,
 
     /// Take every query as a name prefix.
@@ -278,13 +282,19 @@ impl TypedValueParser for CodeNames {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let mut names: Vec<&'static str> = catalog::entries()
-            .iter()
-            .filter_map(|e| e.code)
-            .filter(|c| !c.contains(' '))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        Some(Box::new(names.into_iter().map(|n| PossibleValue::new(n).hide(false))))
+        Some(Box::new(code_names().map(PossibleValue::new)))
     }
+}
+
+/// The catalogue's code names, sorted and without duplicates, for shell
+/// completion. Names with spaces are left out: shells would split them.
+pub fn code_names() -> impl Iterator<Item = &'static str> {
+    let mut names: Vec<&'static str> = catalog::entries()
+        .iter()
+        .filter_map(|e| e.code)
+        .filter(|c| !c.contains(' '))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.into_iter()
 }

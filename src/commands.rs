@@ -50,7 +50,17 @@ impl From<io::Error> for Error {
 }
 
 const SUBCOMMANDS: [&str; 11] = [
-    "lookup", "l", "search", "s", "list", "ls", "decode", "id", "completions", "man", "help",
+    "lookup",
+    "l",
+    "search",
+    "s",
+    "list",
+    "ls",
+    "decode",
+    "id",
+    "completions",
+    "man",
+    "help",
 ];
 
 /// Lets `coserr SlowDown`, `coserr -46618` and `coserr 404` stand for
@@ -67,8 +77,9 @@ pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Vec<OsString
             "--color" | "--lang" => i += 2,
             _ if arg.starts_with("--color=") || arg.starts_with("--lang=") => i += 1,
             _ => {
-                let negative_number =
-                    arg.len() > 1 && arg.starts_with('-') && arg[1..].bytes().all(|b| b.is_ascii_digit());
+                let negative_number = arg.len() > 1
+                    && arg.starts_with('-')
+                    && arg[1..].bytes().all(|b| b.is_ascii_digit());
                 let is_flag = arg.starts_with('-') && !negative_number;
                 if !is_flag && !SUBCOMMANDS.contains(&arg) {
                     args.insert(i, OsString::from("lookup"));
@@ -81,7 +92,12 @@ pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Vec<OsString
 }
 
 /// Runs the command.
-pub fn run(args: Args, color: bool, out: &mut impl Write, err: &mut impl Write) -> Result<Outcome, Error> {
+pub fn run(
+    args: Args,
+    color: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Outcome, Error> {
     let look = Look {
         palette: Palette::new(color),
         lang: resolve_lang(args.lang, |k| std::env::var(k).ok()),
@@ -95,6 +111,16 @@ pub fn run(args: Args, color: bool, out: &mut impl Write, err: &mut impl Write) 
         Command::Id(_) => Err(Error::Input("id is not available yet".to_owned())),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Args::command(), "coserr", out);
+            if shell == clap_complete::Shell::Fish {
+                // clap_complete's fish script leaves positional values out;
+                // offer the code names to `lookup` the way bash and zsh do.
+                let names: Vec<String> = cli::code_names().map(|n| n.to_string()).collect();
+                writeln!(
+                    out,
+                    "complete -c coserr -n \"__fish_coserr_using_subcommand lookup l\" -f -a \"{}\"",
+                    names.join(" ")
+                )?;
+            }
             Ok(Outcome::Found)
         }
         Command::Man => {
@@ -221,7 +247,11 @@ fn report_miss(
     match suggestions {
         [] => writeln!(err, "coserr: {what}{scope}"),
         [one] => writeln!(err, "coserr: {what}{scope}; did you mean {one}?"),
-        many => writeln!(err, "coserr: {what}{scope}; did you mean one of: {}?", many.join(", ")),
+        many => writeln!(
+            err,
+            "coserr: {what}{scope}; did you mean one of: {}?",
+            many.join(", ")
+        ),
     }
 }
 
@@ -234,10 +264,16 @@ fn search(
 ) -> Result<Outcome, Error> {
     for word in &args.words {
         if word.chars().any(char::is_control) {
-            return Err(Error::InvalidQuery(word.clone(), InvalidQuery::ControlCharacter));
+            return Err(Error::InvalidQuery(
+                word.clone(),
+                InvalidQuery::ControlCharacter,
+            ));
         }
         if word.chars().count() > catalog::query::MAX_QUERY_LEN {
-            return Err(Error::InvalidQuery(word.clone(), InvalidQuery::TooLong(word.chars().count())));
+            return Err(Error::InvalidQuery(
+                word.clone(),
+                InvalidQuery::TooLong(word.chars().count()),
+            ));
         }
     }
     if args.words.iter().all(|w| w.trim().is_empty()) {
@@ -245,7 +281,11 @@ fn search(
     }
     let hits = catalog::search::search(&args.words, &filter(&args.filter));
     if hits.is_empty() {
-        writeln!(err, "coserr: nothing contains all of: {}", args.words.join(" "))?;
+        writeln!(
+            err,
+            "coserr: nothing contains all of: {}",
+            args.words.join(" ")
+        )?;
         return Ok(Outcome::NotFound);
     }
     if as_json {
@@ -297,8 +337,14 @@ mod tests {
             (&["coserr", "SlowDown"], &["coserr", "lookup", "SlowDown"]),
             (&["coserr", "-46618"], &["coserr", "lookup", "-46618"]),
             (&["coserr", "404"], &["coserr", "lookup", "404"]),
-            (&["coserr", "--json", "404"], &["coserr", "--json", "lookup", "404"]),
-            (&["coserr", "--color", "never", "x"], &["coserr", "--color", "never", "lookup", "x"]),
+            (
+                &["coserr", "--json", "404"],
+                &["coserr", "--json", "lookup", "404"],
+            ),
+            (
+                &["coserr", "--color", "never", "x"],
+                &["coserr", "--color", "never", "lookup", "x"],
+            ),
             (&["coserr", "list"], &["coserr", "list"]),
             (&["coserr", "--help"], &["coserr", "--help"]),
             (&["coserr"], &["coserr"]),
@@ -311,19 +357,35 @@ mod tests {
     #[test]
     fn lang_follows_the_locale() {
         let env = |vars: &'static [(&'static str, &'static str)]| {
-            move |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
         };
-        assert_eq!(resolve_lang(cli::Lang::Auto, env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
-        assert_eq!(resolve_lang(cli::Lang::Auto, env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(
+            resolve_lang(cli::Lang::Auto, env(&[("LANG", "zh_CN.UTF-8")])),
+            Lang::Zh
+        );
+        assert_eq!(
+            resolve_lang(cli::Lang::Auto, env(&[("LANG", "en_US.UTF-8")])),
+            Lang::En
+        );
         assert_eq!(
             resolve_lang(cli::Lang::Auto, env(&[("LC_ALL", "C"), ("LANG", "zh_CN")])),
             Lang::En
         );
         assert_eq!(
-            resolve_lang(cli::Lang::Auto, env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW")])),
+            resolve_lang(
+                cli::Lang::Auto,
+                env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW")])
+            ),
             Lang::Zh
         );
-        assert_eq!(resolve_lang(cli::Lang::En, env(&[("LANG", "zh_CN")])), Lang::En);
+        assert_eq!(
+            resolve_lang(cli::Lang::En, env(&[("LANG", "zh_CN")])),
+            Lang::En
+        );
         assert_eq!(resolve_lang(cli::Lang::Zh, env(&[])), Lang::Zh);
     }
 }

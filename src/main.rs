@@ -28,7 +28,11 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => {
             // --help and --version are "errors" that print to stdout.
-            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_FOUND };
+            let code = if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_FOUND
+            };
             match e.print() {
                 Err(io) if io.kind() != io::ErrorKind::BrokenPipe => {
                     eprintln!("coserr: {io}");
@@ -38,7 +42,9 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let color = use_color(args.color, io::stdout().is_terminal(), |k| std::env::var_os(k));
+    let color = use_color(args.color, io::stdout().is_terminal(), |k| {
+        std::env::var_os(k)
+    });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let stderr = io::stderr();
@@ -63,11 +69,7 @@ fn main() -> ExitCode {
 
 /// Whether to colour stdout. `auto` means a terminal and `NO_COLOR` unset or
 /// empty (no-color.org); `CLICOLOR_FORCE` (non-empty, not "0") forces it on.
-fn use_color(
-    when: ColorWhen,
-    is_terminal: bool,
-    env: impl Fn(&str) -> Option<OsString>,
-) -> bool {
+fn use_color(when: ColorWhen, is_terminal: bool, env: impl Fn(&str) -> Option<OsString>) -> bool {
     let set = |k: &str| env(k).is_some_and(|v| !v.is_empty() && v != "0");
     match when {
         ColorWhen::Always => true,

@@ -37,7 +37,9 @@ pub enum InvalidQuery {
 impl fmt::Display for InvalidQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InvalidQuery::Empty => f.write_str("empty query: give a code name, number or HTTP status"),
+            InvalidQuery::Empty => {
+                f.write_str("empty query: give a code name, number or HTTP status")
+            }
             InvalidQuery::TooLong(n) => write!(
                 f,
                 "query is {n} characters long; the limit is {MAX_QUERY_LEN}"
@@ -127,7 +129,10 @@ mod tests {
         let cases = [
             ("SlowDown", Query::Name("slowdown".into())),
             ("  slowdown ", Query::Name("slowdown".into())),
-            ("Request has expired", Query::Name("requesthasexpired".into())),
+            (
+                "Request has expired",
+                Query::Name("requesthasexpired".into()),
+            ),
             ("-46618", Query::Number(-46618)),
             ("1020", Query::Number(1020)),
             ("+1020", Query::Number(1020)),
@@ -153,10 +158,19 @@ mod tests {
     #[test]
     fn refuses_bad_input() {
         assert_eq!(Query::parse("", false), Err(InvalidQuery::Empty));
-        assert_eq!(Query::parse(" \t ", false), Err(InvalidQuery::ControlCharacter));
+        assert_eq!(
+            Query::parse(" \t ", false),
+            Err(InvalidQuery::ControlCharacter)
+        );
         assert_eq!(Query::parse("   ", false), Err(InvalidQuery::Empty));
-        assert_eq!(Query::parse("a\u{7}b", false), Err(InvalidQuery::ControlCharacter));
+        assert_eq!(
+            Query::parse("a\u{7}b", false),
+            Err(InvalidQuery::ControlCharacter)
+        );
         let long = "x".repeat(10_000);
-        assert_eq!(Query::parse(&long, false), Err(InvalidQuery::TooLong(10_000)));
+        assert_eq!(
+            Query::parse(&long, false),
+            Err(InvalidQuery::TooLong(10_000))
+        );
     }
 }

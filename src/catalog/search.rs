@@ -52,7 +52,9 @@ fn score(e: &Entry, word: &str) -> u32 {
             s = s.max(CODE);
         }
     }
-    if e.number.is_some_and(|n| n.to_string() == word) || e.status.is_some_and(|n| n.to_string() == word) {
+    if e.number.is_some_and(|n| n.to_string() == word)
+        || e.status.is_some_and(|n| n.to_string() == word)
+    {
         s = s.max(CODE_EXACT);
     }
     if has(e.description) || e.description_zh.is_some_and(has) {

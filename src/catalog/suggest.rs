@@ -72,12 +72,16 @@ fn suggest_name(query: &str, filter: &Filter) -> Vec<String> {
 fn suggest_number(query: i64, filter: &Filter) -> Vec<String> {
     let q = query.to_string();
     let mut scored: Vec<(usize, u64, i32)> = Vec::new();
-    for n in ENTRIES.iter().filter(|e| filter.accepts(e)).filter_map(|e| e.number) {
+    for n in ENTRIES
+        .iter()
+        .filter(|e| filter.accepts(e))
+        .filter_map(|e| e.number)
+    {
         if scored.iter().any(|(_, _, m)| *m == n) {
             continue;
         }
         let s = n.to_string();
-        let d = strsim::levenshtein(&q, &s);
+        let d = strsim::osa_distance(&q, &s);
         let close = d <= 1 || (q.len() >= 3 && s.starts_with(&q));
         if close {
             scored.push((d, i64::from(n).abs_diff(query), n));
@@ -99,5 +103,9 @@ fn suggest_status(query: u16, filter: &Filter) -> Vec<String> {
         .collect();
     statuses.sort_by_key(|s| (s.abs_diff(query), *s));
     statuses.dedup();
-    statuses.into_iter().take(3).map(|s| s.to_string()).collect()
+    statuses
+        .into_iter()
+        .take(3)
+        .map(|s| s.to_string())
+        .collect()
 }

@@ -90,10 +90,12 @@ pub fn validate(files: &[(&str, &str)]) -> Result<Vec<RawEntry>, String> {
                 "data/{name}: unknown provider file (expected one of cos.json, ci.json, obs.json)"
             ));
         }
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| format!("data/{name}: invalid JSON: {e}"))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| format!("data/{name}: invalid JSON: {e}"))?;
         let Value::Array(items) = value else {
-            return Err(format!("data/{name}: the top level must be an array of entries"));
+            return Err(format!(
+                "data/{name}: the top level must be an array of entries"
+            ));
         };
         let mut last_section = 0;
         for (i, item) in items.iter().enumerate() {
@@ -110,7 +112,8 @@ pub fn validate(files: &[(&str, &str)]) -> Result<Vec<RawEntry>, String> {
                     .unwrap_or_default();
                 at(format!("({hint}): {e}"))
             })?;
-            let at = |msg: String| format!("data/{name}: entry {} ({}): {msg}", i + 1, entry.label());
+            let at =
+                |msg: String| format!("data/{name}: entry {} ({}): {msg}", i + 1, entry.label());
             if PROVIDERS[entry.provider] != expected_provider {
                 return Err(at(format!(
                     "provider \"{}\" does not belong in {name}",
@@ -245,7 +248,9 @@ fn parse_entry(obj: &Map<String, Value>) -> Result<RawEntry, String> {
             return Err("each message must be an object".to_owned());
         };
         if m.len() != 2 || !m.contains_key("message") || !m.contains_key("description") {
-            return Err("each message must have exactly \"message\" and \"description\"".to_owned());
+            return Err(
+                "each message must have exactly \"message\" and \"description\"".to_owned(),
+            );
         }
         messages.push(RawMessage {
             message: text(m, "message").map_err(|e| format!("messages: {e}"))?,
@@ -312,4 +317,195 @@ fn texts(obj: &Map<String, Value>, field: &str) -> Result<Vec<String>, String> {
             _ => Err(format!("{field} must hold non-empty strings only")),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A valid entry as JSON, with `patch` applied to its fields.
+    fn entry(patch: &[(&str, Value)]) -> Value {
+        let mut e = serde_json::json!({
+            "provider": "cos",
+            "section": "api",
+            "code": "SlowDown",
+            "number": null,
+            "status": 503,
+            "status_text": "Service Unavailable",
+            "description": "Please reduce your request rate.",
+            "description_zh": null,
+            "messages": [],
+            "advice": "Back off and retry.",
+            "retryable": true,
+            "aliases": [],
+            "docs": []
+        });
+        for (k, v) in patch {
+            e[*k] = v.clone();
+        }
+        e
+    }
+
+    fn check(file: &str, entries: &[Value]) -> Result<Vec<RawEntry>, String> {
+        let text = Value::Array(entries.to_vec()).to_string();
+        validate(&[(file, &text)])
+    }
+
+    fn rejects(file: &str, entries: &[Value], expected: &str) {
+        let err = check(file, entries).expect_err("bad data must be rejected");
+        assert!(err.contains(expected), "error {err:?} lacks {expected:?}");
+        assert!(
+            err.starts_with(&format!("data/{file}: ")),
+            "{err:?} must name the file"
+        );
+    }
+
+    #[test]
+    fn accepts_a_valid_entry() {
+        let entries = check("cos.json", &[entry(&[])]).unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].code.as_deref(), Some("SlowDown"));
+        assert_eq!(entries[0].status, Some(503));
+    }
+
+    #[test]
+    fn rejects_a_duplicate_entry() {
+        let twin = entry(&[("code", "slowdown".into())]);
+        rejects(
+            "cos.json",
+            &[entry(&[]), twin],
+            "entry 2 (slowdown (503)): duplicate of data/cos.json entry 1",
+        );
+        // Same code, other status: distinct entries (InvalidObjectState 403 and 409).
+        let other = entry(&[
+            ("status", 429.into()),
+            ("status_text", "Too Many Requests".into()),
+        ]);
+        assert!(check("cos.json", &[entry(&[]), other]).is_ok());
+    }
+
+    #[test]
+    fn rejects_empty_description_or_advice() {
+        rejects(
+            "cos.json",
+            &[entry(&[("description", "".into())])],
+            "entry 1 (SlowDown): description is empty",
+        );
+        rejects(
+            "cos.json",
+            &[entry(&[("advice", " ".into())])],
+            "advice is empty",
+        );
+        rejects(
+            "cos.json",
+            &[entry(&[("advice", Value::Null)])],
+            "advice must not be null",
+        );
+    }
+
+    #[test]
+    fn rejects_a_status_outside_300_to_599() {
+        for bad in [200, 299, 600, 1020] {
+            rejects(
+                "cos.json",
+                &[entry(&[("status", bad.into())])],
+                &format!("status {bad} is outside 300..=599"),
+            );
+        }
+        for good in [300, 599] {
+            assert!(check("cos.json", &[entry(&[("status", good.into())])]).is_ok());
+        }
+    }
+
+    #[test]
+    fn rejects_unknown_provider_or_section() {
+        rejects(
+            "cos.json",
+            &[entry(&[("provider", "s3".into())])],
+            "unknown provider \"s3\"",
+        );
+        rejects(
+            "cos.json",
+            &[entry(&[("section", "video".into())])],
+            "unknown section \"video\"",
+        );
+        rejects(
+            "obs.json",
+            &[entry(&[])],
+            "provider \"cos\" does not belong in obs.json",
+        );
+        rejects(
+            "cos.json",
+            &[entry(&[("section", "image-download".into())])],
+            "exists only for provider \"ci\"",
+        );
+        let err = validate(&[("s3.json", "[]")]).unwrap_err();
+        assert!(err.contains("data/s3.json: unknown provider file"), "{err}");
+    }
+
+    #[test]
+    fn rejects_an_alias_that_collides_with_a_code() {
+        let slow = entry(&[("aliases", serde_json::json!(["BadRquest"]))]);
+        let bad = entry(&[
+            ("code", "BadRquest".into()),
+            ("status", 400.into()),
+            ("status_text", "Bad Request".into()),
+        ]);
+        rejects(
+            "cos.json",
+            &[slow, bad],
+            "entry 1 (SlowDown (503)): alias \"BadRquest\" collides with the code of data/cos.json entry 2",
+        );
+    }
+
+    #[test]
+    fn rejects_malformed_fields() {
+        rejects(
+            "cos.json",
+            &[entry(&[("retryable", "yes".into())])],
+            "retryable must be true or false",
+        );
+        rejects(
+            "cos.json",
+            &[entry(&[("docs", serde_json::json!(["http://x"]))])],
+            "is not https",
+        );
+        rejects(
+            "cos.json",
+            &[entry(&[("code", Value::Null)])],
+            "needs a code, a number or both",
+        );
+        rejects(
+            "cos.json",
+            &[entry(&[("status_text", Value::Null)])],
+            "both set or both null",
+        );
+        let mut extra = entry(&[]);
+        extra["deprecatd"] = true.into();
+        rejects("cos.json", &[extra], "unknown field \"deprecatd\"");
+        let mut missing = entry(&[]);
+        missing.as_object_mut().unwrap().remove("docs");
+        rejects("cos.json", &[missing], "missing field \"docs\"");
+        let err = validate(&[("cos.json", "{")]).unwrap_err();
+        assert!(err.starts_with("data/cos.json: invalid JSON"), "{err}");
+    }
+
+    #[test]
+    fn rejects_sections_out_of_order() {
+        let ci = |section: &str, n: i64| {
+            entry(&[
+                ("provider", "ci".into()),
+                ("section", section.into()),
+                ("code", Value::Null),
+                ("number", n.into()),
+                ("status", Value::Null),
+                ("status_text", Value::Null),
+            ])
+        };
+        rejects(
+            "ci.json",
+            &[ci("media-processing", 1), ci("image-download", 2)],
+            "comes after",
+        );
+    }
 }

@@ -27,7 +27,10 @@ pub fn opt_number(out: &mut impl Write, n: Option<impl std::fmt::Display>) -> io
 }
 
 /// Writes an array of strings.
-pub fn strings<'a>(out: &mut impl Write, items: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+pub fn strings<'a>(
+    out: &mut impl Write,
+    items: impl IntoIterator<Item = &'a str>,
+) -> io::Result<()> {
     out.write_all(b"[")?;
     for (i, s) in items.into_iter().enumerate() {
         if i > 0 {

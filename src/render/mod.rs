@@ -1,6 +1,5 @@
 //! Output: colours, language, and the dispatch to text, table and JSON.
 
-
 pub mod json;
 pub mod table;
 pub mod text;

@@ -13,16 +13,21 @@ use super::{Lang, Look};
 /// and wraps long descriptions.
 pub fn entries(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Result<()> {
     let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_HORIZONTAL_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic);
     match look.width {
         Some(width) => {
-            table.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+            // A terminal: fit its width, wrap long text, and rule off the
+            // rows so that a wrapped row reads as one.
+            table
+                .load_style(presets::UTF8_HORIZONTAL_ONLY)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(u16::try_from(width).unwrap_or(u16::MAX));
         }
         None => {
-            // Not a terminal: keep rows whole, for grep.
-            table.set_content_arrangement(ContentArrangement::Disabled);
+            // A pipe or file: one row per line and no rules, for grep, cut
+            // and `head -1`.
+            table
+                .load_style(presets::NOTHING)
+                .set_content_arrangement(ContentArrangement::Disabled);
         }
     }
     if look.palette.enabled {
@@ -30,8 +35,19 @@ pub fn entries(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Res
     } else {
         table.force_no_tty();
     }
-    let header = ["Provider", "Section", "Code", "Status", "Retry", "Description"];
-    table.set_header(header.iter().map(|h| styled(Cell::new(h), look, |c| c.add_attribute(Attribute::Bold))));
+    let header = [
+        "Provider",
+        "Section",
+        "Code",
+        "Status",
+        "Retry",
+        "Description",
+    ];
+    table.set_header(
+        header
+            .iter()
+            .map(|h| styled(Cell::new(h), look, |c| c.add_attribute(Attribute::Bold))),
+    );
     for e in entries {
         let name = super::text::title(e);
         let status = e.status.map(|s| s.to_string()).unwrap_or_default();
@@ -48,7 +64,11 @@ pub fn entries(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Res
             styled(Cell::new(name), look, |c| c.add_attribute(Attribute::Bold)),
             Cell::new(status),
             styled(Cell::new(retry), look, |c| {
-                c.fg(if e.retryable { Color::Green } else { Color::Red })
+                c.fg(if e.retryable {
+                    Color::Green
+                } else {
+                    Color::Red
+                })
             }),
             Cell::new(text),
         ]);
@@ -60,5 +80,9 @@ pub fn entries(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Res
 }
 
 fn styled(cell: Cell, look: &Look, style: impl FnOnce(Cell) -> Cell) -> Cell {
-    if look.palette.enabled { style(cell) } else { cell }
+    if look.palette.enabled {
+        style(cell)
+    } else {
+        cell
+    }
 }

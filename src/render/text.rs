@@ -50,16 +50,24 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
         writeln!(out, "{} {}", "HTTP status:".style(p.label), status)?;
     }
     let retry = if e.retryable {
-        "yes, the same request may succeed later".style(p.good).to_string()
+        "yes, the same request may succeed later"
+            .style(p.good)
+            .to_string()
     } else {
-        "no, change the request or the setup first".style(p.bad).to_string()
+        "no, change the request or the setup first"
+            .style(p.bad)
+            .to_string()
     };
     writeln!(out, "{} {retry}", "Retryable:".style(p.label))?;
     writeln!(out)?;
     let (text, fell_back) = description(e, look.lang);
     writeln!(out, "{}", wrap(text, "    ", w))?;
     if fell_back {
-        writeln!(out, "    {}", "[en: the documents give no Chinese text]".style(p.dim))?;
+        writeln!(
+            out,
+            "    {}",
+            "[en: the documents give no Chinese text]".style(p.dim)
+        )?;
     }
     if look.lang == Lang::En {
         if let Some(zh) = e.description_zh {
@@ -82,7 +90,12 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
     writeln!(out, "{}", wrap(e.advice, "    ", w))?;
     if !e.aliases.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{} {}", "Also spelled:".style(p.label), e.aliases.join(", "))?;
+        writeln!(
+            out,
+            "{} {}",
+            "Also spelled:".style(p.label),
+            e.aliases.join(", ")
+        )?;
     }
     if !e.docs.is_empty() {
         writeln!(out)?;
