@@ -160,8 +160,9 @@ pub struct LookupArgs {
 
 #[derive(Debug, ClapArgs)]
 pub struct SearchArgs {
-    /// Words that must all appear (in either language).
-    #[arg(required = true, allow_hyphen_values = true)]
+    /// Words that must all appear (in either language); put `--` before a
+    /// word that starts with '-'.
+    #[arg(required = true)]
     pub words: Vec<String>,
 
     /// Explain every match in full.

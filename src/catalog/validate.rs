@@ -236,6 +236,11 @@ fn parse_entry(obj: &Map<String, Value>) -> Result<RawEntry, String> {
     let description = text(obj, "description")?;
     let description_zh = opt_text(obj, "description_zh")?;
     let advice = text(obj, "advice")?;
+    if advice.trim() == "TODO" {
+        return Err(
+            "advice is still \"TODO\" (scripts/sync_data.py's placeholder): write it".to_owned(),
+        );
+    }
     let retryable = obj["retryable"]
         .as_bool()
         .ok_or("retryable must be true or false")?;
