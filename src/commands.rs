@@ -202,6 +202,14 @@ fn lookup(
             writeln!(out)?;
         }
         show(out, &matches, args.long, look)?;
+        if matches.len() > 1 && !args.long && look.width.is_some() {
+            // Only on a terminal: a pipe gets the table alone.
+            writeln!(
+                out,
+                "{} entries; `--long` explains each in full, `--provider` narrows.",
+                matches.len()
+            )?;
+        }
     }
     Ok(outcome)
 }
