@@ -292,7 +292,7 @@ impl TypedValueParser for CodeNames {
 pub fn code_names() -> impl Iterator<Item = &'static str> {
     let mut names: Vec<&'static str> = catalog::entries()
         .iter()
-        .filter_map(|e| e.code)
+        .filter_map(|e| e.code())
         .filter(|c| !c.contains(' '))
         .collect();
     names.sort_unstable();

@@ -28,7 +28,7 @@ fn find<'a>(row: &Value) -> Vec<&'a Entry> {
         .filter(|e| {
             e.provider.as_str() == row["provider"]
                 && e.section.as_str() == row["section"]
-                && e.code == opt_str(&row["code"])
+                && e.code() == opt_str(&row["code"])
                 && e.number.map(i64::from) == row["number"].as_i64()
                 && e.status.map(u64::from) == row["status"].as_u64()
         })
@@ -71,30 +71,29 @@ fn texts_are_verbatim() {
         let e = find(&row)[0];
         let at = label(&row);
         assert_eq!(
-            e.description,
+            e.description(),
             row["description"].as_str().unwrap(),
             "{at} description"
         );
         assert_eq!(
-            e.description_zh,
+            e.description_zh(),
             opt_str(&row["description_zh"]),
             "{at} description_zh"
         );
         assert_eq!(
-            e.status_text,
+            e.status_text(),
             opt_str(&row["status_text"]),
             "{at} status_text"
         );
         if let Some(handling) = row["handling"].as_str() {
             assert!(
-                e.advice.starts_with(handling),
+                e.advice().starts_with(handling),
                 "{at}: advice must start with the documented handling text {handling:?}, is {:?}",
-                e.advice
+                e.advice()
             );
         }
         let messages: Vec<(&str, Option<&str>)> = e
-            .messages
-            .iter()
+            .messages()
             .map(|m| (m.message, m.description))
             .collect();
         let expected: Vec<(&str, Option<&str>)> = row["messages"]
@@ -111,8 +110,8 @@ fn texts_are_verbatim() {
                 .map(|s| s.as_str().unwrap().to_owned())
                 .collect()
         };
-        assert_eq!(e.aliases, strings(&row["aliases"]), "{at} aliases");
-        assert_eq!(e.docs, strings(&row["docs"]), "{at} docs");
+        assert_eq!(e.aliases().collect::<Vec<_>>(), strings(&row["aliases"]), "{at} aliases");
+        assert_eq!(e.docs().collect::<Vec<_>>(), strings(&row["docs"]), "{at} docs");
     }
 }
 
@@ -120,17 +119,17 @@ fn texts_are_verbatim() {
 fn every_entry_has_written_advice() {
     for e in catalog::entries() {
         assert!(
-            !e.advice.contains("TODO"),
+            !e.advice().contains("TODO"),
             "{} {} has no advice yet",
             e.provider,
             e.name()
         );
         assert!(
-            e.advice.len() >= 10,
+            e.advice().len() >= 10,
             "{} {}: advice too short: {:?}",
             e.provider,
             e.name(),
-            e.advice
+            e.advice()
         );
     }
 }
@@ -155,7 +154,7 @@ fn retryable_follows_http_semantics() {
                 );
             }
         }
-        if matches!(e.code, Some("SlowDown")) {
+        if matches!(e.code(), Some("SlowDown")) {
             assert!(
                 e.retryable,
                 "{} {name}: throttling is retryable",
@@ -163,7 +162,7 @@ fn retryable_follows_http_semantics() {
             );
         }
         if matches!(
-            e.code,
+            e.code(),
             Some(
                 "AccessDenied"
                     | "SignatureDoesNotMatch"
@@ -184,8 +183,8 @@ fn every_entry_round_trips_through_lookup() {
     let all = Filter::default();
     for e in catalog::entries() {
         let mut queries: Vec<String> = e.names().map(str::to_owned).collect();
-        queries.extend(e.code.map(str::to_lowercase));
-        queries.extend(e.code.map(str::to_uppercase));
+        queries.extend(e.code().map(str::to_lowercase));
+        queries.extend(e.code().map(str::to_uppercase));
         queries.extend(e.number.map(|n| n.to_string()));
         if let Some(s) = e.status {
             queries.push(s.to_string());
@@ -272,7 +271,7 @@ fn misspellings_resolve_as_aliases() {
         let found = catalog::lookup(&Query::parse(alias, false).unwrap(), &Filter::default());
         assert!(!found.is_empty(), "{alias}");
         assert!(
-            found.iter().all(|e| e.code == Some(code)),
+            found.iter().all(|e| e.code() == Some(code)),
             "{alias} -> {code}"
         );
     }
@@ -283,8 +282,8 @@ fn prefixes_and_status_classes() {
     let all = Filter::default();
     let nosuch = catalog::lookup(&Query::parse("NoSuch*", false).unwrap(), &all);
     assert!(nosuch.len() >= 20, "{}", nosuch.len());
-    assert!(nosuch.iter().all(|e| e.code.unwrap().starts_with("NoSuch")));
-    assert!(nosuch.iter().any(|e| e.code == Some("NoSuchKey")));
+    assert!(nosuch.iter().all(|e| e.code().unwrap().starts_with("NoSuch")));
+    assert!(nosuch.iter().any(|e| e.code() == Some("NoSuchKey")));
     let redirects = catalog::lookup(&Query::parse("3xx", false).unwrap(), &all);
     assert!(!redirects.is_empty());
     assert!(

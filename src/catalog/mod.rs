@@ -128,7 +128,7 @@ impl std::str::FromStr for Section {
 }
 
 /// A server `Message` string that the documents give for an entry.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Message {
     /// The text the server sends.
     pub message: &'static str,
@@ -136,51 +136,139 @@ pub struct Message {
     pub description: Option<&'static str>,
 }
 
+/// A piece of [`TEXT`]: `start..end`.
+///
+/// The table holds no pointers, only these offsets, so it needs no
+/// relocation when the program starts: with `&'static str` fields the
+/// dynamic loader rewrote some 2,800 pointers on every run, and touching
+/// those pages cost a measurable share of a `coserr lookup`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span(u32, u32);
+
+impl Span {
+    fn text(self) -> &'static str {
+        &TEXT[self.0 as usize..self.1 as usize]
+    }
+}
+
+/// A server message as stored: spans into [`TEXT`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RawMessage {
+    message: Span,
+    description: Option<Span>,
+}
+
 /// One documented error: a (provider, section, code or number, status) row.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Entry {
     pub provider: Provider,
     pub section: Section,
-    /// The error code string, or `None` where the document gives a number only.
-    pub code: Option<&'static str>,
     /// The numeric code (CI processing sections), or `None`.
     pub number: Option<i32>,
     /// The HTTP status, where the document gives one.
     pub status: Option<u16>,
-    pub status_text: Option<&'static str>,
-    /// The document's English description, verbatim.
-    pub description: &'static str,
-    /// The Chinese description, where a document gives one.
-    pub description_zh: Option<&'static str>,
-    pub messages: &'static [Message],
-    /// What to do about it, in English.
-    pub advice: &'static str,
     /// Whether the same request may succeed unchanged later.
     pub retryable: bool,
-    /// Other spellings that resolve to this entry.
-    pub aliases: &'static [&'static str],
-    /// Documentation links.
-    pub docs: &'static [&'static str],
+    code: Option<Span>,
+    status_text: Option<Span>,
+    description: Span,
+    description_zh: Option<Span>,
+    advice: Span,
+    /// `start..end` in [`MESSAGES`].
+    messages: (u16, u16),
+    /// `start..end` in [`LISTS`].
+    aliases: (u16, u16),
+    /// `start..end` in [`LISTS`].
+    docs: (u16, u16),
 }
 
 impl Entry {
+    /// The error code string, or `None` where the document gives a number
+    /// only.
+    pub fn code(&self) -> Option<&'static str> {
+        self.code.map(Span::text)
+    }
+
+    /// The reason phrase of the HTTP status.
+    pub fn status_text(&self) -> Option<&'static str> {
+        self.status_text.map(Span::text)
+    }
+
+    /// The document's English description, verbatim.
+    pub fn description(&self) -> &'static str {
+        self.description.text()
+    }
+
+    /// The Chinese description, where a document gives one.
+    pub fn description_zh(&self) -> Option<&'static str> {
+        self.description_zh.map(Span::text)
+    }
+
+    /// What to do about it, in English.
+    pub fn advice(&self) -> &'static str {
+        self.advice.text()
+    }
+
+    /// The server messages the documents give for it.
+    pub fn messages(&self) -> impl ExactSizeIterator<Item = Message> + Clone + use<> {
+        MESSAGES[usize::from(self.messages.0)..usize::from(self.messages.1)]
+            .iter()
+            .map(|m| Message {
+                message: m.message.text(),
+                description: m.description.map(Span::text),
+            })
+    }
+
+    /// Other spellings that resolve to this entry.
+    pub fn aliases(&self) -> impl ExactSizeIterator<Item = &'static str> + Clone + use<> {
+        strings(self.aliases)
+    }
+
+    /// Documentation links.
+    pub fn docs(&self) -> impl ExactSizeIterator<Item = &'static str> + Clone + use<> {
+        strings(self.docs)
+    }
+
     /// The name to show: the code, else the number.
     pub fn name(&self) -> String {
-        match (self.code, self.number) {
+        match (self.code(), self.number) {
             (Some(code), _) => code.to_owned(),
             (None, Some(n)) => n.to_string(),
             (None, None) => String::new(),
         }
     }
+
+    /// Whether `query` names this entry.
+    pub fn matches(&self, query: &Query) -> bool {
+        match query {
+            Query::Name(name) => self.names().any(|n| fold_eq(n, name)),
+            Query::Prefix(stem) => self.names().any(|n| fold_starts_with(n, stem)),
+            Query::Number(n) => self.number.is_some_and(|m| i64::from(m) == *n),
+            Query::Status(s) => self.status == Some(*s),
+            Query::StatusClass(c) => self.status.is_some_and(|s| s / 100 == *c),
+        }
+    }
+
+    /// The code and its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.code().into_iter().chain(self.aliases())
+    }
 }
 
-// `ENTRIES`, generated by build.rs from data/*.json: sorted by provider,
-// section, then the order of the source document.
+fn strings((start, end): (u16, u16)) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+    LISTS[usize::from(start)..usize::from(end)]
+        .iter()
+        .map(|s| s.text())
+}
+
+// `TEXT`, `ENTRIES`, `MESSAGES` and `LISTS`, generated by build.rs from
+// data/*.json. Entries are sorted by provider, section, then the order of
+// the source document.
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
 /// The whole catalogue.
 pub fn entries() -> &'static [Entry] {
-    ENTRIES
+    &ENTRIES
 }
 
 pub mod query;
@@ -189,7 +277,7 @@ pub mod suggest;
 #[cfg(test)]
 pub mod validate;
 
-pub use query::{InvalidQuery, Query, fold};
+pub use query::{InvalidQuery, Query, fold, fold_eq, fold_starts_with};
 
 /// Restricts which entries a listing shows. The default accepts all.
 #[derive(Clone, Debug, Default)]
@@ -209,24 +297,6 @@ impl Filter {
             && (self.sections.is_empty() || self.sections.contains(&e.section))
             && self.status.is_none_or(|s| e.status == Some(s))
             && (!self.retryable || e.retryable)
-    }
-}
-
-impl Entry {
-    /// Whether `query` names this entry.
-    pub fn matches(&self, query: &Query) -> bool {
-        match query {
-            Query::Name(name) => self.names().any(|n| fold(n) == *name),
-            Query::Prefix(stem) => self.names().any(|n| fold(n).starts_with(stem.as_str())),
-            Query::Number(n) => self.number.is_some_and(|m| i64::from(m) == *n),
-            Query::Status(s) => self.status == Some(*s),
-            Query::StatusClass(c) => self.status.is_some_and(|s| s / 100 == *c),
-        }
-    }
-
-    /// The code and its aliases.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> {
-        self.code.into_iter().chain(self.aliases.iter().copied())
     }
 }
 

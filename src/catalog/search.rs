@@ -57,16 +57,14 @@ fn score(e: &Entry, word: &str) -> u32 {
     {
         s = s.max(CODE_EXACT);
     }
-    if has(e.description) || e.description_zh.is_some_and(has) {
+    if has(e.description()) || e.description_zh().is_some_and(has) {
         s += DESCRIPTION;
     }
-    if e.messages
-        .iter()
-        .any(|m| has(m.message) || m.description.is_some_and(has))
+    if e.messages().any(|m| has(m.message) || m.description.is_some_and(has))
     {
         s += MESSAGE;
     }
-    if has(e.advice) {
+    if has(e.advice()) {
         s += ADVICE;
     }
     s

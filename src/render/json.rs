@@ -49,19 +49,19 @@ pub fn entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
     out.write_all(b",\"section\":")?;
     string(out, e.section.as_str())?;
     out.write_all(b",\"code\":")?;
-    opt_string(out, e.code)?;
+    opt_string(out, e.code())?;
     out.write_all(b",\"number\":")?;
     opt_number(out, e.number)?;
     out.write_all(b",\"status\":")?;
     opt_number(out, e.status)?;
     out.write_all(b",\"status_text\":")?;
-    opt_string(out, e.status_text)?;
+    opt_string(out, e.status_text())?;
     out.write_all(b",\"description\":")?;
-    string(out, e.description)?;
+    string(out, e.description())?;
     out.write_all(b",\"description_zh\":")?;
-    opt_string(out, e.description_zh)?;
+    opt_string(out, e.description_zh())?;
     out.write_all(b",\"messages\":[")?;
-    for (i, m) in e.messages.iter().enumerate() {
+    for (i, m) in e.messages().enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
@@ -72,12 +72,12 @@ pub fn entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
         out.write_all(b"}")?;
     }
     out.write_all(b"],\"advice\":")?;
-    string(out, e.advice)?;
+    string(out, e.advice())?;
     write!(out, ",\"retryable\":{}", e.retryable)?;
     out.write_all(b",\"aliases\":")?;
-    strings(out, e.aliases.iter().copied())?;
+    strings(out, e.aliases())?;
     out.write_all(b",\"docs\":")?;
-    strings(out, e.docs.iter().copied())?;
+    strings(out, e.docs())?;
     out.write_all(b"}")
 }
 

@@ -11,16 +11,16 @@ use super::{Lang, Look, wrap};
 /// The description in the chosen language, and whether it fell back to
 /// English because the documents give no Chinese text.
 pub fn description(e: &Entry, lang: Lang) -> (&'static str, bool) {
-    match (lang, e.description_zh) {
+    match (lang, e.description_zh()) {
         (Lang::Zh, Some(zh)) => (zh, false),
-        (Lang::Zh, None) => (e.description, true),
-        (Lang::En, _) => (e.description, false),
+        (Lang::Zh, None) => (e.description(), true),
+        (Lang::En, _) => (e.description(), false),
     }
 }
 
 /// The heading line: code, number, provider and section.
 pub fn title(e: &Entry) -> String {
-    match (e.code, e.number) {
+    match (e.code(), e.number) {
         (Some(code), Some(n)) => format!("{code} ({n})"),
         (Some(code), None) => code.to_owned(),
         (None, Some(n)) => n.to_string(),
@@ -30,7 +30,7 @@ pub fn title(e: &Entry) -> String {
 
 /// The HTTP status with its reason phrase.
 pub fn status(e: &Entry) -> Option<String> {
-    e.status.map(|s| match e.status_text {
+    e.status.map(|s| match e.status_text() {
         Some(t) => format!("{s} {t}"),
         None => s.to_string(),
     })
@@ -70,14 +70,14 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
         )?;
     }
     if look.lang == Lang::En {
-        if let Some(zh) = e.description_zh {
+        if let Some(zh) = e.description_zh() {
             writeln!(out, "    {}", zh.style(p.dim))?;
         }
     }
-    if !e.messages.is_empty() {
+    if e.messages().len() > 0 {
         writeln!(out)?;
         writeln!(out, "{}", "Server messages:".style(p.label))?;
-        for m in e.messages {
+        for m in e.messages() {
             match m.description {
                 Some(d) => writeln!(out, "    \"{}\": {d}", m.message)?,
                 None => writeln!(out, "    \"{}\"", m.message)?,
@@ -87,20 +87,20 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
     writeln!(out)?;
     let marker = if look.lang == Lang::Zh { " [en]" } else { "" };
     writeln!(out, "{}{marker}", "What to do:".style(p.label))?;
-    writeln!(out, "{}", wrap(e.advice, "    ", w))?;
-    if !e.aliases.is_empty() {
+    writeln!(out, "{}", wrap(e.advice(), "    ", w))?;
+    if e.aliases().len() > 0 {
         writeln!(out)?;
         writeln!(
             out,
             "{} {}",
             "Also spelled:".style(p.label),
-            e.aliases.join(", ")
+            e.aliases().collect::<Vec<_>>().join(", ")
         )?;
     }
-    if !e.docs.is_empty() {
+    if e.docs().len() > 0 {
         writeln!(out)?;
         writeln!(out, "{}", "Documentation:".style(p.label))?;
-        for url in e.docs {
+        for url in e.docs() {
             writeln!(out, "    {}", url.style(p.link))?;
         }
     }
