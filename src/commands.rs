@@ -77,10 +77,7 @@ pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Vec<OsString
             "--color" | "--lang" => i += 2,
             _ if arg.starts_with("--color=") || arg.starts_with("--lang=") => i += 1,
             _ => {
-                let negative_number = arg.len() > 1
-                    && arg.starts_with('-')
-                    && arg[1..].bytes().all(|b| b.is_ascii_digit());
-                let is_flag = arg.starts_with('-') && !negative_number;
+                let is_flag = arg.starts_with('-') && !cli::is_negative_number(arg);
                 if !is_flag && !SUBCOMMANDS.contains(&arg) {
                     args.insert(i, OsString::from("lookup"));
                 }

@@ -24,7 +24,12 @@ const EXIT_ERROR: u8 = 2;
 
 #[allow(clippy::print_stderr)] // the one place that reports errors
 fn main() -> ExitCode {
-    let args = match Args::try_parse_from(commands::implicit_lookup(std::env::args_os())) {
+    let argv = commands::implicit_lookup(std::env::args_os());
+    let parsed = match cli::parse_fast(&argv) {
+        Some(args) => Ok(args),
+        None => Args::try_parse_from(argv),
+    };
+    let args = match parsed {
         Ok(args) => args,
         Err(e) => {
             // --help and --version are "errors" that print to stdout.
@@ -92,6 +97,51 @@ mod tests {
     #[test]
     fn verify_cli() {
         Args::command().debug_assert();
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_clap() {
+        let lines: &[&[&str]] = &[
+            &["coserr", "lookup", "SlowDown"],
+            &[
+                "coserr",
+                "lookup",
+                "-46618",
+                "404",
+                "NoSuch*",
+                "Request has expired",
+            ],
+            &["coserr", "lookup", "help"],
+            &["coserr", "lookup", "lookup", "list"],
+            &["coserr", "lookup", ""],
+            &["coserr", "lookup", "a\u{7}b", "签名"],
+            &["coserr", "lookup", "-0"],
+        ];
+        for line in lines {
+            let argv: Vec<OsString> = line.iter().map(OsString::from).collect();
+            let fast =
+                cli::parse_fast(&argv).unwrap_or_else(|| panic!("{line:?} takes the fast path"));
+            let clap = Args::try_parse_from(&argv).unwrap();
+            assert_eq!(fast, clap, "{line:?}");
+        }
+        // Everything with an option, and every other command, goes to clap.
+        let declined: &[&[&str]] = &[
+            &["coserr"],
+            &["coserr", "lookup"],
+            &["coserr", "list"],
+            &["coserr", "lookup", "x", "--json"],
+            &["coserr", "lookup", "--provider", "cos", "x"],
+            &["coserr", "lookup", "-h"],
+            &["coserr", "lookup", "--", "x"],
+            &["coserr", "lookup", "-"],
+            &["coserr", "lookup", "-4.5"],
+            &["coserr", "--json", "lookup", "x"],
+            &["coserr", "l", "x"],
+        ];
+        for line in declined {
+            let argv: Vec<OsString> = line.iter().map(OsString::from).collect();
+            assert_eq!(cli::parse_fast(&argv), None, "{line:?}");
+        }
     }
 
     #[test]
