@@ -9,6 +9,8 @@ use std::io::{self, IsTerminal, Write};
 use clap::CommandFactory;
 
 use coserr::catalog::{self, Entry, Filter, InvalidQuery, Query};
+use coserr::decode::{self, reqid};
+use coserr::explain::{self, Tally};
 
 use crate::cli::{self, Args, Command, FilterArgs};
 use crate::render::{self, Lang, Look, Palette, json};
@@ -104,8 +106,8 @@ pub fn run(
         Command::Lookup(a) => lookup(&a, args.json, &look, out, err),
         Command::Search(a) => search(&a, args.json, &look, out, err),
         Command::List(a) => list(&a.filter, args.json, &look, out, err),
-        Command::Decode(_) => Err(Error::Input("decode is not available yet".to_owned())),
-        Command::Id(_) => Err(Error::Input("id is not available yet".to_owned())),
+        Command::Decode(a) => decode(&a, args.json, &look, out, err),
+        Command::Id(a) => id(&a, args.json, out, err),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Args::command(), "coserr", out);
             if shell == clap_complete::Shell::Fish {
@@ -326,6 +328,188 @@ fn list(
         render::table::entries(out, &entries, look)?;
     }
     Ok(Outcome::Found)
+}
+
+/// An input of `decode`: its reader, the name to show, and whether it may
+/// trickle in (a pipe or terminal), in which case every error is flushed as
+/// soon as it is decoded so that `tail -f log | coserr decode` keeps up.
+struct Input {
+    reader: Box<dyn io::Read>,
+    name: Option<String>,
+    live: bool,
+}
+
+fn open(path: &std::path::Path) -> Result<Input, Error> {
+    use std::os::fd::AsFd;
+    if path.as_os_str() == "-" {
+        let stdin = io::stdin();
+        let regular = stdin
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .and_then(|fd| std::fs::File::from(fd).metadata().ok())
+            .is_some_and(|m| m.is_file());
+        return Ok(Input {
+            reader: Box::new(stdin),
+            name: None,
+            live: !regular,
+        });
+    }
+    let shown = path.display().to_string();
+    let cannot = |e: io::Error| Error::Input(format!("cannot read {shown}: {}", io_reason(&e)));
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(Error::Input(format!(
+            "cannot read {shown}: it is a directory"
+        )));
+    }
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    Ok(Input {
+        reader: Box::new(file),
+        name: Some(shown),
+        live: !meta.is_file(),
+    })
+}
+
+/// An I/O error's reason without Rust's "(os error N)" suffix.
+fn io_reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+fn decode(
+    args: &cli::DecodeArgs,
+    as_json: bool,
+    look: &Look,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Outcome, Error> {
+    let options = decode::Options {
+        provider: args.provider.map(Into::into),
+        ..decode::Options::default()
+    };
+    let stdin = [std::path::PathBuf::from("-")];
+    let paths = if args.files.is_empty() {
+        &stdin[..]
+    } else {
+        &args.files[..]
+    };
+    let mut found = 0u64;
+    let mut tally = Tally::default();
+    let (mut lines, mut bytes) = (0u64, 0u64);
+    for path in paths {
+        let input = open(path)?;
+        let name = input.name.as_deref();
+        // The sink's own write errors (a closed pipe) must not be reported
+        // as errors reading the input: keep them apart.
+        let mut write_error = None;
+        let mut sink = |f: decode::Found| -> io::Result<()> {
+            let ex = explain::explain(f);
+            found += 1;
+            let written = if args.summary {
+                tally.add(&ex);
+                Ok(())
+            } else if as_json {
+                render::decode::error_json(out, &ex, name)
+            } else {
+                (if found > 1 { writeln!(out) } else { Ok(()) })
+                    .and_then(|()| render::decode::error(out, &ex, found, name, look))
+            };
+            let written = written.and_then(|()| if input.live { out.flush() } else { Ok(()) });
+            written.map_err(|e| {
+                let kind = e.kind();
+                write_error = Some(e);
+                io::Error::from(kind)
+            })
+        };
+        let summary = match decode::decode(input.reader, &options, &mut sink) {
+            Ok(summary) => summary,
+            Err(e) => {
+                return Err(match write_error {
+                    Some(w) => Error::Io(w),
+                    None => Error::Input(format!(
+                        "cannot read {}: {}",
+                        name.unwrap_or("standard input"),
+                        io_reason(&e)
+                    )),
+                });
+            }
+        };
+        lines += summary.lines;
+        bytes += summary.bytes;
+        for warning in &summary.warnings {
+            writeln!(
+                err,
+                "coserr: warning: {}: {warning}",
+                name.unwrap_or("standard input")
+            )?;
+        }
+    }
+    if args.summary && found > 0 {
+        if as_json {
+            render::decode::summary_json(out, tally.rows())?;
+        } else {
+            render::decode::summary(out, tally.rows(), look)?;
+        }
+    }
+    if found == 0 {
+        let what = match paths {
+            [one] if one.as_os_str() == "-" => "standard input".to_owned(),
+            [one] => one.display().to_string(),
+            many => format!("{} inputs", many.len()),
+        };
+        let plural =
+            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        writeln!(
+            err,
+            "coserr: no error response found in {} ({}) of {what}; \
+             expected XML <Error> bodies, HTTP responses (curl -i or -v output), JSON error bodies or SDK error messages",
+            plural(lines, "line", "lines"),
+            plural(bytes, "byte", "bytes"),
+        )?;
+        return Ok(Outcome::NotFound);
+    }
+    Ok(Outcome::Found)
+}
+
+fn id(
+    args: &cli::IdArgs,
+    as_json: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<Outcome, Error> {
+    let mut outcome = Outcome::Found;
+    for raw in &args.ids {
+        let id = raw.trim();
+        let time = reqid::request_time(id);
+        if as_json {
+            out.write_all(b"{\"id\":")?;
+            json::string(out, id)?;
+            out.write_all(b",\"request_time\":")?;
+            json::opt_string(out, time.as_ref().map(|t| t.to_string()).as_deref())?;
+            out.write_all(b"}\n")?;
+        }
+        match time {
+            Some(t) => {
+                if !as_json {
+                    writeln!(out, "{id}  reached the server at {t}")?;
+                }
+            }
+            None => {
+                outcome = Outcome::NotFound;
+                let shown: String = id.chars().take(80).flat_map(char::escape_debug).collect();
+                writeln!(
+                    err,
+                    "coserr: \"{shown}\" is not a request ID coserr can read: a COS or CI request ID is base64 of \
+                     <8 hex digits>_<hex>_<hex>_<hex>, an OBS request ID is 32 hex digits (a TraceId carries no time)"
+                )?;
+            }
+        }
+    }
+    Ok(outcome)
 }
 
 #[cfg(test)]

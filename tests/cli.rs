@@ -489,3 +489,422 @@ fn help_has_examples_and_man_page_renders() {
         assert!(man.contains(sub), "man page lacks {sub}");
     }
 }
+
+// ---- decode and id ----
+
+const DECODE_FIELDS: [&str; 16] = [
+    "provider",
+    "status",
+    "code",
+    "number",
+    "message",
+    "resource",
+    "request_id",
+    "request_time",
+    "trace_id",
+    "host_id",
+    "extra",
+    "inferred",
+    "partial",
+    "entry",
+    "suggestions",
+    "source",
+];
+
+const CURL_I_403: &str = "HTTP/1.1 403 Forbidden\r\n\
+Content-Type: application/xml\r\n\
+Date: Fri, 12 Jan 2024 16:36:51 GMT\r\n\
+Server: tencent-cos\r\n\
+x-cos-request-id: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx\r\n\
+\r\n\
+<?xml version='1.0' encoding='utf-8' ?>\n\
+<Error>\n\
+<Code>SignatureDoesNotMatch</Code>\n\
+<Message>The Signature you specified is invalid.</Message>\n\
+<Resource>examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt</Resource>\n\
+<RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx</RequestId>\n\
+<TraceId>OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTBj</TraceId>\n\
+</Error>\n";
+
+fn decode_with(args: &[&str], stdin: &str) -> std::process::Output {
+    coserr()
+        .arg("decode")
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap()
+}
+
+fn decode_json(stdin: &str) -> Vec<Value> {
+    let out = decode_with(&["--json"], stdin);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn decode_explains_a_curl_response() {
+    let out = decode_with(&[], CURL_I_403);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "HTTP 403 Forbidden · SignatureDoesNotMatch",
+        "Message     The Signature you specified is invalid.",
+        "Resource    examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt",
+        "RequestId   NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx",
+        "reached the server at 2024-01-12T16:36:51Z",
+        "The signature calculated by the client does not match",
+        "What to do:",
+        "Retry: no",
+        "For support:",
+        "    TraceId: OGVmYzZiMmQz",
+        "    Server time: Fri, 12 Jan 2024 16:36:51 GMT",
+        "Tencent Cloud COS",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert!(!text.contains('\u{1b}'), "no colour into a pipe");
+}
+
+#[test]
+fn decode_json_has_exactly_the_documented_fields() {
+    let lines = decode_json(CURL_I_403);
+    assert_eq!(lines.len(), 1);
+    let e = &lines[0];
+    let mut keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    let mut expected = DECODE_FIELDS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+    assert_eq!(e["provider"], "cos");
+    assert_eq!(e["status"], 403);
+    assert_eq!(e["code"], "SignatureDoesNotMatch");
+    assert_eq!(e["number"], Value::Null);
+    assert_eq!(e["message"], "The Signature you specified is invalid.");
+    assert_eq!(
+        e["resource"],
+        "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt"
+    );
+    assert_eq!(e["request_id"], "NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx");
+    assert_eq!(e["request_time"], "2024-01-12T16:36:51Z");
+    assert!(e["trace_id"].as_str().unwrap().starts_with("OGVmYzZi"));
+    assert_eq!(e["host_id"], Value::Null);
+    assert_eq!(e["inferred"], false);
+    assert_eq!(e["partial"], false);
+    assert_entry_shape(&e["entry"]);
+    assert_eq!(e["entry"]["provider"], "cos");
+    assert_eq!(e["entry"]["code"], "SignatureDoesNotMatch");
+    assert_eq!(e["suggestions"], serde_json::json!([]));
+    assert_eq!(e["source"]["line"], 1);
+}
+
+#[test]
+fn decode_infers_suggests_and_reports_partial_failures() {
+    // Only the message survived: the code is inferred, and says so.
+    let inferred = decode_json(
+        "2024-01-12T16:36:51Z WARN obs: service returned error: Status=503 Service Unavailable, Message=Reduce your request rate., RequestId=0000018CFE888D33A1B2C3D4E5F60718\n",
+    );
+    assert_eq!(inferred.len(), 1, "{inferred:?}");
+    assert_eq!(inferred[0]["inferred"], true);
+    assert_eq!(inferred[0]["code"], "SlowDown");
+    // A code the catalogue lacks keeps its raw fields and gets near names.
+    let unknown = decode_json(
+        "<Error><Code>NoSuchBuckett</Code><Message>x</Message><RequestId>r1</RequestId></Error>\n",
+    );
+    assert_eq!(unknown[0]["entry"], Value::Null);
+    assert_eq!(unknown[0]["code"], "NoSuchBuckett");
+    assert_eq!(unknown[0]["suggestions"][0], "NoSuchBucket");
+    let human = String::from_utf8(
+        decode_with(
+            &[],
+            "<Error><Code>NoSuchBuckett</Code><Message>x</Message></Error>\n",
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        human.contains("\"NoSuchBuckett\" is not in the catalogue; near names: NoSuchBucket"),
+        "{human}"
+    );
+    let deleted = decode_json(
+        "<?xml version=\"1.0\"?><DeleteResult><Deleted><Key>a</Key></Deleted>\
+         <Error><Key>b.txt</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error></DeleteResult>\n",
+    );
+    assert_eq!(deleted.len(), 1);
+    assert_eq!(deleted[0]["partial"], true);
+    assert_eq!(deleted[0]["code"], "AccessDenied");
+}
+
+#[test]
+fn decode_summary_counts_codes() {
+    let log = format!(
+        "{}\n{}\n{}\n",
+        "ts ERROR <Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message><RequestId>a1</RequestId><TraceId>t</TraceId></Error>",
+        "ts ERROR <Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message><RequestId>a2</RequestId><TraceId>t</TraceId></Error>",
+        "ts ERROR <Error><Code>NoSuchKey</Code><Message>m</Message><RequestId>b1</RequestId><TraceId>t</TraceId></Error>",
+    );
+    let out = decode_with(&["--json", "--summary"], &log);
+    assert_eq!(out.status.code(), Some(0));
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0]["code"], "SlowDown");
+    assert_eq!(rows[0]["count"], 2);
+    assert_eq!(rows[0]["retryable"], true);
+    assert_eq!(rows[0]["first_request_id"], "a1");
+    assert_eq!(rows[0]["first_line"], 1);
+    assert_eq!(rows[0]["last_request_id"], "a2");
+    assert_eq!(rows[0]["last_line"], 2);
+    assert_eq!(rows[1]["code"], "NoSuchKey");
+    assert_eq!(rows[1]["count"], 1);
+    let table = String::from_utf8(decode_with(&["--summary"], &log).stdout).unwrap();
+    let first = table.lines().nth(1).unwrap();
+    assert!(
+        first.contains("SlowDown")
+            && first.contains(" 2 ")
+            && first.contains("line 1 a1")
+            && first.contains("line 2 a2"),
+        "{table}"
+    );
+}
+
+#[test]
+fn decode_exit_statuses_and_messages() {
+    let none = decode_with(&[], "just a log line\nanother one\n");
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(none.stderr).unwrap(),
+        "coserr: no error response found in 2 lines (28 bytes) of standard input; expected XML <Error> bodies, HTTP responses (curl -i or -v output), JSON error bodies or SDK error messages\n"
+    );
+    let empty = decode_with(&[], "");
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(
+        String::from_utf8(empty.stderr)
+            .unwrap()
+            .starts_with("coserr: no error response found in 0 lines (0 bytes)")
+    );
+    let missing = coserr()
+        .args(["decode", "/nonexistent/coserr.log"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(missing.stderr).unwrap(),
+        "coserr: cannot read /nonexistent/coserr.log: No such file or directory\n"
+    );
+    let dir = coserr()
+        .args(["decode", env!("CARGO_MANIFEST_DIR")])
+        .output()
+        .unwrap();
+    assert_eq!(dir.status.code(), Some(2));
+    assert!(
+        String::from_utf8(dir.stderr)
+            .unwrap()
+            .ends_with(": it is a directory\n")
+    );
+    // A file that opens but cannot be read (EIO): input error, exit 2.
+    let unreadable = coserr()
+        .args(["decode", "/proc/self/mem"])
+        .output()
+        .unwrap();
+    assert_eq!(unreadable.status.code(), Some(2));
+    let err = String::from_utf8(unreadable.stderr).unwrap();
+    assert!(
+        err.starts_with("coserr: cannot read /proc/self/mem: ") && err.lines().count() == 1,
+        "{err}"
+    );
+}
+
+#[test]
+fn decode_reads_files_and_stdin_in_order() {
+    let dir = std::env::temp_dir().join(format!("coserr-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = dir.join("a.log");
+    std::fs::write(
+        &a,
+        "x\n<Error><Code>NoSuchKey</Code><Message>m</Message></Error>\n",
+    )
+    .unwrap();
+    let out = coserr()
+        .args(["decode", "--json"])
+        .arg(&a)
+        .arg("-")
+        .write_stdin("<Error><Code>SlowDown</Code><Message>m</Message><HostId>h</HostId></Error>\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["code"], "NoSuchKey");
+    assert_eq!(lines[0]["source"]["line"], 2);
+    assert_eq!(lines[0]["source"]["file"], a.display().to_string());
+    assert_eq!(lines[1]["code"], "SlowDown");
+    assert_eq!(lines[1]["source"]["file"], Value::Null);
+    assert_eq!(lines[1]["provider"], "obs", "HostId is OBS's");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn decode_provider_flag_overrides_detection() {
+    let out = decode_with(
+        &["--json", "--provider", "obs"],
+        "<Error><Code>SlowDown</Code><Message>m</Message><TraceId>t</TraceId></Error>\n",
+    );
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["provider"], "obs");
+    assert_eq!(e["entry"]["provider"], "obs");
+}
+
+#[test]
+fn decode_never_echoes_secrets() {
+    let input = "> GET /a.txt?q-sign-algorithm=sha1&q-ak=AKIDexample&q-signature=SECRETSIG0123456789 HTTP/1.1\n\
+> Host: examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com\n\
+> Authorization: q-sign-algorithm=sha1&q-ak=AKIDexample&q-signature=SECRETAUTH987654321\n\
+> x-cos-security-token: SECRETTOKENabcdef\n\
+> x-amz-security-token: SECRETAMZTOKEN\n\
+>\n\
+< HTTP/1.1 403 Forbidden\n\
+< Server: tencent-cos\n\
+< x-cos-request-id: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx\n\
+<\n\
+<Error><Code>AccessDenied</Code><Message>Access Denied.</Message><Resource>https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt?Signature=SECRETS3SIG&x-cos-security-token=SECRETURLTOKEN</Resource></Error>\n";
+    for args in [&[][..], &["--json"][..]] {
+        let out = decode_with(args, input);
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("AccessDenied"), "{text}");
+        assert!(
+            !text.contains("SECRET"),
+            "a secret leaked with {args:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn decode_lang_zh_shows_the_chinese_description() {
+    let out = decode_with(
+        &["--lang", "zh"],
+        "<Error><Code>NoSuchBucket</Code><Message>m</Message><TraceId>t</TraceId></Error>\n",
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("指定的存储桶不存在")
+    );
+}
+
+#[test]
+fn decode_streams_before_input_ends() {
+    use std::io::Write as _;
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_coserr"))
+        .args(["decode", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(
+            b"<Error><Code>SlowDown</Code><Message>m</Message><RequestId>r</RequestId></Error>\n",
+        )
+        .unwrap();
+    stdin.flush().unwrap();
+    // Read the first error while stdin is still open, on a thread, so a
+    // decoder that waited for EOF fails the test instead of hanging it.
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("decode printed nothing before its input ended");
+    assert!(line.contains("\"code\":\"SlowDown\""), "{line}");
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn decode_of_an_endless_stream_into_head_ends_quietly() {
+    use std::io::Write as _;
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_coserr"))
+        .arg("decode")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let body =
+            b"<Error><Code>SlowDown</Code><Message>m</Message><RequestId>r</RequestId></Error>\n";
+        // Endless until coserr goes away and the pipe breaks.
+        while stdin.write_all(body).is_ok() {}
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("error 1"), "{first}");
+    let status = child.wait().unwrap();
+    writer.join().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn id_decodes_request_ids() {
+    let out = stdout_of(&[
+        "id",
+        "NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg=",
+        "0000018C0A5B2C00D0F4C3A1B2E6F123",
+    ]);
+    assert_eq!(
+        out,
+        "NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg=  reached the server at 2024-01-12T21:44:35Z\n\
+         0000018C0A5B2C00D0F4C3A1B2E6F123  reached the server at 2023-11-26T06:39:56.416Z\n"
+    );
+    let json = json_lines(&["id", "--json", "NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg"]);
+    assert_eq!(
+        json[0]["request_time"], "2024-01-12T21:44:35Z",
+        "padding may be dropped"
+    );
+    let bad = coserr()
+        .args([
+            "id",
+            "OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRl",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .starts_with("coserr: \"OGVmYzZi")
+    );
+}

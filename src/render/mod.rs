@@ -1,5 +1,6 @@
 //! Output: colours, language, and the dispatch to text, table and JSON.
 
+pub mod decode;
 pub mod json;
 pub mod table;
 pub mod text;

@@ -1,0 +1,393 @@
+//! Joins what `decode` found with the catalogue: which entry it is, whether
+//! the code had to be inferred from the message, and what is near when the
+//! code is not in the catalogue.
+
+use crate::catalog::{self, Entry, Filter, Provider, Query, fold};
+use crate::decode::{Found, Vendor};
+
+/// A found error, explained.
+#[derive(Clone, Debug)]
+pub struct Explained {
+    pub found: Found,
+    /// The provider: as the input said, else as the catalogue entry says.
+    pub provider: Option<Provider>,
+    /// The catalogue entry, when one fits.
+    pub entry: Option<&'static Entry>,
+    /// The code was not in the input; it was inferred from the message.
+    pub inferred: bool,
+    /// Near names, when the input's code is not in the catalogue.
+    pub suggestions: Vec<String>,
+}
+
+/// Finds the catalogue entry for `found`.
+pub fn explain(found: Found) -> Explained {
+    let mut inferred = false;
+    let mut entry = by_code(&found);
+    if entry.is_none() && found.code.is_none() && found.number.is_none() {
+        entry = by_message(&found);
+        inferred = entry.is_some();
+    }
+    let suggestions = match (&entry, &found.code) {
+        (None, Some(code)) if !fold(code).is_empty() => {
+            let filter = Filter {
+                providers: found.provider.into_iter().collect(),
+                ..Filter::default()
+            };
+            catalog::suggest::suggest(&Query::Name(fold(code)), &filter)
+        }
+        _ => Vec::new(),
+    };
+    let provider = found.provider.or(entry.map(|e| e.provider));
+    Explained {
+        found,
+        provider,
+        entry,
+        inferred,
+        suggestions,
+    }
+}
+
+/// Ranks candidates: the input's provider first, then its HTTP status, then
+/// catalogue order. A numeric code from `X-ErrNo` is an image-download code.
+fn best(found: &Found, candidates: Vec<&'static Entry>) -> Option<&'static Entry> {
+    candidates.into_iter().min_by_key(|e| {
+        let provider_miss = found.provider.is_some_and(|p| p != e.provider);
+        let status_miss = match (found.status, e.status) {
+            (Some(s), Some(t)) => s != t,
+            (Some(_), None) => found.number.is_none(),
+            _ => false,
+        };
+        (provider_miss, status_miss)
+    })
+}
+
+fn by_code(found: &Found) -> Option<&'static Entry> {
+    let all = Filter::default();
+    let mut candidates = Vec::new();
+    if let Some(code) = found.code.as_deref() {
+        let trimmed = code.trim();
+        // A numeric <Code> (CI jobs) is a number, not a name.
+        let query = match trimmed.parse::<i64>() {
+            Ok(n) => Query::Number(n),
+            Err(_) => Query::Name(fold(trimmed)),
+        };
+        candidates = catalog::lookup(&query, &all);
+    }
+    if candidates.is_empty() {
+        if let Some(n) = found.number {
+            candidates = catalog::lookup(&Query::Number(n), &all);
+        }
+    }
+    // A code the input's provider does not document is not that
+    // provider's entry, even if another provider has the name; when only
+    // the vendor is known (a TraceId is Tencent's), keep its providers.
+    let keep = |p: Provider| match (found.provider, found.vendor) {
+        (Some(q), _) => p == q,
+        (None, Some(Vendor::Tencent)) => p != Provider::Obs,
+        (None, Some(Vendor::Huawei)) => p == Provider::Obs,
+        (None, None) => true,
+    };
+    if candidates.iter().any(|e| keep(e.provider)) {
+        candidates.retain(|e| keep(e.provider));
+    }
+    best(found, candidates)
+}
+
+/// Infers the entry from the server's message: an exact documented message
+/// first, then a description equal to the message.
+fn by_message(found: &Found) -> Option<&'static Entry> {
+    let message = found.message.as_deref()?.trim().trim_end_matches('.');
+    if message.is_empty() {
+        return None;
+    }
+    let same = |s: &str| s.trim().trim_end_matches('.').eq_ignore_ascii_case(message);
+    let entries = catalog::entries();
+    let by_messages: Vec<&'static Entry> = entries
+        .iter()
+        .filter(|e| e.messages().any(|m| same(m.message)))
+        .collect();
+    if !by_messages.is_empty() {
+        return best(found, by_messages);
+    }
+    best(
+        found,
+        entries.iter().filter(|e| same(e.description())).collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(code: Option<&str>, status: Option<u16>, provider: Option<Provider>) -> Found {
+        Found {
+            code: code.map(str::to_owned),
+            status,
+            provider,
+            ..Found::default()
+        }
+    }
+
+    #[test]
+    fn picks_the_entry_of_the_inputs_provider_and_status() {
+        let e = explain(found(Some("SlowDown"), Some(429), None));
+        assert_eq!(
+            e.entry.map(|e| (e.provider, e.status)),
+            Some((Provider::Ci, Some(429)))
+        );
+        let e = explain(found(Some("SlowDown"), Some(503), Some(Provider::Obs)));
+        assert_eq!(e.entry.map(|e| e.provider), Some(Provider::Obs));
+        let e = explain(found(Some("InvalidObjectState"), Some(409), None));
+        assert_eq!(e.entry.and_then(|e| e.status), Some(409));
+        assert_eq!(e.provider, Some(Provider::Cos));
+        assert!(!e.inferred);
+    }
+
+    #[test]
+    fn the_vendor_narrows_the_providers() {
+        let mut f = found(Some("SlowDown"), Some(503), None);
+        f.vendor = Some(Vendor::Huawei);
+        assert_eq!(
+            explain(f.clone()).entry.map(|e| e.provider),
+            Some(Provider::Obs)
+        );
+        f.vendor = Some(Vendor::Tencent);
+        assert_eq!(explain(f).entry.map(|e| e.provider), Some(Provider::Cos));
+    }
+
+    #[test]
+    fn numbers_come_from_x_errno() {
+        let mut f = found(None, Some(403), None);
+        f.number = Some(-46618);
+        let e = explain(f);
+        assert_eq!(e.entry.and_then(|e| e.number), Some(-46618));
+        assert_eq!(e.provider, Some(Provider::Ci));
+    }
+
+    #[test]
+    fn infers_the_code_from_a_documented_message() {
+        let mut f = found(None, Some(503), None);
+        f.message = Some("Reduce your request rate.".to_owned());
+        let e = explain(f);
+        assert!(e.inferred);
+        assert_eq!(e.entry.and_then(|e| e.code()), Some("SlowDown"));
+        assert_eq!(e.entry.map(|e| e.provider), Some(Provider::Cos));
+        let mut f = found(None, None, None);
+        f.message = Some("No permission for CI_QCSRole".to_owned());
+        assert_eq!(explain(f).entry.and_then(|e| e.number), Some(-65014));
+    }
+
+    #[test]
+    fn unknown_codes_get_suggestions() {
+        let e = explain(found(Some("NoSuchBuckett"), Some(404), Some(Provider::Cos)));
+        assert!(e.entry.is_none());
+        assert_eq!(
+            e.suggestions.first().map(String::as_str),
+            Some("NoSuchBucket")
+        );
+    }
+}
+
+/// Describes how far the client's clock was from the server's, for
+/// RequestTimeTooSkewed: "31 min behind", "2 h 5 min ahead", "in step".
+pub fn describe_skew(client_millis: i64, server_millis: i64) -> String {
+    let diff = client_millis - server_millis;
+    let secs = diff.unsigned_abs() / 1000;
+    if secs < 2 {
+        return "in step".to_owned();
+    }
+    let amount = if secs < 60 {
+        format!("{secs} s")
+    } else if secs < 3600 {
+        format!("{} min {} s", secs / 60, secs % 60)
+    } else {
+        format!("{} h {} min", secs / 3600, secs % 3600 / 60)
+    };
+    let way = if diff < 0 { "behind" } else { "ahead" };
+    let hours = (secs + 120) / 3600;
+    if hours >= 1 && (secs + 120) % 3600 <= 240 {
+        // A log written in local time and read as UTC, or a clock set to
+        // the wrong zone, is off by whole hours (give or take a little).
+        return format!(
+            "{amount} {way}: a whole number of hours is usually a time zone, not a wrong clock"
+        );
+    }
+    format!("{amount} {way}")
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn describes_skew() {
+        assert_eq!(describe_skew(0, 1_860_000), "31 min 0 s behind");
+        assert_eq!(describe_skew(7_500_000, 0), "2 h 5 min ahead");
+        assert_eq!(describe_skew(1000, 0), "in step");
+        assert_eq!(describe_skew(30_000, 0), "30 s ahead");
+        assert_eq!(
+            describe_skew(0, 8 * 3_600_000 + 30_000),
+            "8 h 0 min behind: a whole number of hours is usually a time zone, not a wrong clock"
+        );
+    }
+}
+
+/// One line of `decode --summary`: every error with the same provider,
+/// code and status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TallyRow {
+    pub provider: Option<Provider>,
+    pub code: Option<String>,
+    pub number: Option<i64>,
+    pub status: Option<u16>,
+    pub count: u64,
+    /// From the catalogue entry; `None` when the code is not in it.
+    pub retryable: Option<bool>,
+    pub first_request_id: Option<String>,
+    pub first_line: u64,
+    pub last_request_id: Option<String>,
+    pub last_line: u64,
+}
+
+/// Counts explained errors by (provider, code, status), in order of first
+/// appearance. The number of distinct groups is capped, so a log of
+/// endlessly different codes cannot grow it without bound; the rest is
+/// counted in one overflow row with no code.
+#[derive(Debug, Default)]
+pub struct Tally {
+    rows: Vec<TallyRow>,
+    index: std::collections::HashMap<TallyKey, usize>,
+}
+
+/// What errors are grouped by: provider, code, number, status.
+type TallyKey = (Option<Provider>, Option<String>, Option<i64>, Option<u16>);
+
+/// How many distinct groups a tally keeps.
+pub const MAX_TALLY_ROWS: usize = 10_000;
+
+impl Tally {
+    pub fn add(&mut self, ex: &Explained) {
+        let code = ex.found.code.clone().or_else(|| {
+            ex.entry
+                .filter(|_| ex.inferred)
+                .and_then(|e| e.code().map(str::to_owned))
+        });
+        let key = (ex.provider, code, ex.found.number, ex.found.status);
+        let i = match self.index.get(&key) {
+            Some(&i) => i,
+            None if self.rows.len() >= MAX_TALLY_ROWS => {
+                let overflow = (None, None, None, None);
+                *self.index.entry(overflow).or_insert_with(|| {
+                    self.rows
+                        .push(TallyRow::new(&(None, None, None, None), None, ex));
+                    self.rows.len() - 1
+                })
+            }
+            None => {
+                self.rows
+                    .push(TallyRow::new(&key, ex.entry.map(|e| e.retryable), ex));
+                self.index.insert(key, self.rows.len() - 1);
+                self.rows.len() - 1
+            }
+        };
+        let row = &mut self.rows[i];
+        row.count += 1;
+        row.last_line = ex.found.line;
+        row.last_request_id = ex.found.request_id.clone();
+    }
+
+    /// The groups, in order of first appearance.
+    pub fn rows(&self) -> &[TallyRow] {
+        &self.rows
+    }
+}
+
+impl TallyRow {
+    fn new(key: &TallyKey, retryable: Option<bool>, ex: &Explained) -> TallyRow {
+        TallyRow {
+            provider: key.0,
+            code: key.1.clone(),
+            number: key.2,
+            status: key.3,
+            count: 0,
+            retryable,
+            first_request_id: ex.found.request_id.clone(),
+            first_line: ex.found.line,
+            last_request_id: None,
+            last_line: 0,
+        }
+    }
+}
+
+/// The standard reason phrase of an HTTP status.
+pub fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        100 => "Continue",
+        200 => "OK",
+        204 => "No Content",
+        206 => "Partial Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Payload Too Large",
+        416 => "Range Not Satisfiable",
+        424 => "Failed Dependency",
+        429 => "Too Many Requests",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => return None,
+    })
+}
+
+/// What a status usually means when the response carried no error code
+/// (a HEAD request, or a proxy that dropped the body).
+pub fn status_hint(status: u16) -> Option<&'static str> {
+    Some(match status {
+        301 | 307 | 308 => {
+            "The bucket has to be reached through another endpoint, usually because it is in another region: send the request to the address in the Location header."
+        }
+        400 => {
+            "The request was malformed or a parameter is invalid. A HEAD response has no body to name the code: repeat the request as GET to read it."
+        }
+        401 => {
+            "The request carries no valid credentials: check that it is signed and that the key exists."
+        }
+        403 => {
+            "Usually the signature or the permissions: SignatureDoesNotMatch, AccessDenied, RequestTimeTooSkewed or Request has expired. A HEAD response has no body to say which: check the x-cos-error-code / x-obs-error-code header, or repeat the request as GET."
+        }
+        404 => {
+            "The bucket or the object does not exist (NoSuchBucket, NoSuchKey). For HEAD Object this is the normal answer for a missing key; check the key's spelling and URL encoding, the bucket name and the region."
+        }
+        405 => "The resource does not support this HTTP method.",
+        409 => {
+            "The request conflicts with the state of the bucket or object; read the state, then repeat or change the request."
+        }
+        412 => {
+            "A condition header (If-Match, If-Unmodified-Since...) did not hold: the object changed or the condition is wrong."
+        }
+        416 => "The Range header asks for bytes beyond the end of the object.",
+        429 | 503 => {
+            "The service is throttling or overloaded (SlowDown, ServiceUnavailable): back off exponentially and retry."
+        }
+        500 | 502 | 504 => {
+            "A server-side failure: retry with exponential backoff, and quote the request ID to support if it persists."
+        }
+        _ => return None,
+    })
+}

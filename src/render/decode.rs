@@ -1,0 +1,350 @@
+//! Output of `decode`: one block per error, a summary table, or JSON.
+
+use std::io::{self, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use owo_colors::OwoColorize;
+
+use coserr::decode::{Vendor, reqid};
+use coserr::explain::{self, Explained, TallyRow};
+
+use super::text::description;
+use super::{Look, json, wrap};
+
+/// The status with its reason phrase: the entry's, else the standard one.
+fn status_line(ex: &Explained) -> Option<String> {
+    let status = ex.found.status?;
+    let text = ex
+        .entry
+        .filter(|e| e.status == Some(status))
+        .and_then(|e| e.status_text())
+        .or_else(|| explain::reason_phrase(status));
+    Some(match text {
+        Some(t) => format!("{status} {t}"),
+        None => status.to_string(),
+    })
+}
+
+/// The code as shown: the input's, or the inferred one.
+fn code(ex: &Explained) -> Option<String> {
+    ex.found.code.clone().or_else(|| {
+        ex.entry
+            .filter(|_| ex.inferred)
+            .and_then(|e| e.code().map(str::to_owned))
+    })
+}
+
+/// "reached the server at T (the client's clock said C: 31 min behind)".
+fn request_time_note(ex: &Explained) -> Option<String> {
+    let id = ex.found.request_id.as_deref()?;
+    let t = reqid::request_time(id)?;
+    let mut note = format!("reached the server at {t}");
+    if let Some(client) = ex.found.client_date.as_deref() {
+        match reqid::parse_date(client) {
+            Some(c) => note.push_str(&format!(
+                "; the client's clock said {client} ({})",
+                explain::describe_skew(c, t.unix_millis())
+            )),
+            None => note.push_str(&format!("; the client's time: {client}")),
+        }
+    }
+    Some(note)
+}
+
+/// Writes one error in full.
+pub fn error(
+    out: &mut impl Write,
+    ex: &Explained,
+    index: u64,
+    file: Option<&str>,
+    look: &Look,
+) -> io::Result<()> {
+    let p = &look.palette;
+    let w = look.width.map(|w| w.min(100));
+    let f = &ex.found;
+    let provider = match (ex.provider, f.vendor) {
+        (Some(p), _) => p.title(),
+        (None, Some(Vendor::Tencent)) => "Tencent Cloud (COS or CI)",
+        (None, Some(Vendor::Huawei)) => "Huawei Cloud",
+        (None, None) => "provider unknown",
+    };
+    let place = match file {
+        Some(file) => format!("{file}:{}", f.line),
+        None => format!("line {}", f.line),
+    };
+    let kind = if f.partial {
+        "partial failure"
+    } else {
+        "error"
+    };
+    writeln!(
+        out,
+        "{}",
+        format!("── {kind} {index} · {place} · {provider} ──").style(p.heading)
+    )?;
+    let mut head = Vec::new();
+    if let Some(status) = status_line(ex) {
+        head.push(format!("HTTP {status}"));
+    }
+    if let Some(code) = code(ex) {
+        head.push(code.style(p.code).to_string());
+    }
+    if let Some(n) = f.number {
+        head.push(format!("X-ErrNo {n}").style(p.code).to_string());
+    }
+    if head.is_empty() {
+        head.push("no status or code".to_owned());
+    }
+    writeln!(out, "{}", head.join(" · "))?;
+    if ex.inferred {
+        writeln!(
+            out,
+            "  {}",
+            "(the input has no code: inferred from the server's message)".style(p.warn)
+        )?;
+    }
+    let field = |out: &mut dyn Write, name: &str, value: &str| -> io::Result<()> {
+        writeln!(out, "  {:<11} {value}", name.style(p.label))
+    };
+    if let Some(r) = &f.request {
+        field(out, "Request", r)?;
+    }
+    if let Some(m) = &f.message {
+        field(out, "Message", m)?;
+    }
+    if let Some(r) = &f.resource {
+        field(out, "Resource", r)?;
+    }
+    if let Some(id) = &f.request_id {
+        field(out, "RequestId", id)?;
+        if let Some(note) = request_time_note(ex) {
+            writeln!(out, "  {:<11} {}", "", note.style(p.dim))?;
+        }
+    }
+    if let Some(t) = &f.trace_id {
+        field(out, "TraceId", t)?;
+    }
+    if let Some(h) = &f.host_id {
+        field(out, "HostId", h)?;
+    }
+    for (k, v) in &f.extra {
+        field(out, k, v)?;
+    }
+    for note in &f.notes {
+        writeln!(out, "  {} {note}", "note:".style(p.warn))?;
+    }
+    writeln!(out)?;
+    match ex.entry {
+        Some(e) => {
+            let (text, _) = description(e, look.lang);
+            writeln!(out, "{}", wrap(text, "  ", w))?;
+            writeln!(out, "  {}", "What to do:".style(p.label))?;
+            writeln!(out, "{}", wrap(e.advice(), "    ", w))?;
+            let retry = if e.retryable {
+                "yes, the same request may succeed later"
+                    .style(p.good)
+                    .to_string()
+            } else {
+                "no, change the request or the setup first"
+                    .style(p.bad)
+                    .to_string()
+            };
+            writeln!(out, "  {} {retry}", "Retry:".style(p.label))?;
+        }
+        None => {
+            match &f.code {
+                Some(code) => {
+                    let near = if ex.suggestions.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; near names: {}", ex.suggestions.join(", "))
+                    };
+                    writeln!(out, "  \"{code}\" is not in the catalogue{near}")?;
+                }
+                None if f.number.is_some() => {
+                    writeln!(out, "  This numeric code is not in the catalogue.")?
+                }
+                None => {}
+            }
+            if f.code.is_none() {
+                if let Some(hint) = f.status.and_then(explain::status_hint) {
+                    writeln!(out, "{}", wrap(hint, "  ", w))?;
+                }
+            }
+        }
+    }
+    support_block(out, ex, look)
+}
+
+/// The ready-to-paste block for a support ticket.
+fn support_block(out: &mut impl Write, ex: &Explained, look: &Look) -> io::Result<()> {
+    let f = &ex.found;
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    if let Some(id) = &f.request_id {
+        lines.push(("RequestId", id.clone()));
+    }
+    if let Some(id) = &f.trace_id {
+        lines.push(("TraceId", id.clone()));
+    }
+    if let Some(id) = &f.host_id {
+        lines.push(("HostId", id.clone()));
+    }
+    if let Some(r) = &f.resource {
+        lines.push(("Resource", r.clone()));
+    }
+    if let Some(s) = f.status {
+        lines.push(("Status", s.to_string()));
+    }
+    if let Some(c) = code(ex) {
+        lines.push(("Code", c));
+    }
+    if let Some(n) = f.number {
+        lines.push(("X-ErrNo", n.to_string()));
+    }
+    if let Some(d) = &f.server_date {
+        lines.push(("Server time", d.clone()));
+    }
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "  {}", "For support:".style(look.palette.label))?;
+    for (k, v) in lines {
+        writeln!(out, "    {k}: {v}")?;
+    }
+    Ok(())
+}
+
+/// One line of `decode --json`.
+pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> io::Result<()> {
+    let f = &ex.found;
+    out.write_all(b"{\"provider\":")?;
+    json::opt_string(out, ex.provider.map(|p| p.as_str()))?;
+    out.write_all(b",\"status\":")?;
+    json::opt_number(out, f.status)?;
+    out.write_all(b",\"code\":")?;
+    json::opt_string(out, code(ex).as_deref())?;
+    out.write_all(b",\"number\":")?;
+    json::opt_number(out, f.number)?;
+    out.write_all(b",\"message\":")?;
+    json::opt_string(out, f.message.as_deref())?;
+    out.write_all(b",\"resource\":")?;
+    json::opt_string(out, f.resource.as_deref())?;
+    out.write_all(b",\"request_id\":")?;
+    json::opt_string(out, f.request_id.as_deref())?;
+    out.write_all(b",\"request_time\":")?;
+    let time = f
+        .request_id
+        .as_deref()
+        .and_then(reqid::request_time)
+        .map(|t| t.to_string());
+    json::opt_string(out, time.as_deref())?;
+    out.write_all(b",\"trace_id\":")?;
+    json::opt_string(out, f.trace_id.as_deref())?;
+    out.write_all(b",\"host_id\":")?;
+    json::opt_string(out, f.host_id.as_deref())?;
+    out.write_all(b",\"extra\":{")?;
+    for (i, (k, v)) in f.extra.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        json::string(out, k)?;
+        out.write_all(b":")?;
+        json::string(out, v)?;
+    }
+    write!(
+        out,
+        "}},\"inferred\":{},\"partial\":{}",
+        ex.inferred, f.partial
+    )?;
+    out.write_all(b",\"entry\":")?;
+    match ex.entry {
+        Some(e) => json::entry(out, e)?,
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"suggestions\":")?;
+    json::strings(out, ex.suggestions.iter().map(String::as_str))?;
+    write!(out, ",\"source\":{{\"line\":{}", f.line)?;
+    out.write_all(b",\"file\":")?;
+    json::opt_string(out, file)?;
+    out.write_all(b",\"notes\":")?;
+    json::strings(out, f.notes.iter().map(String::as_str))?;
+    out.write_all(b"}}\n")
+}
+
+/// `decode --summary` as a table.
+pub fn summary(out: &mut impl Write, rows: &[TallyRow], look: &Look) -> io::Result<()> {
+    let mut table = Table::new();
+    match look.width {
+        Some(width) => {
+            table
+                .load_style(presets::UTF8_HORIZONTAL_ONLY)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+        }
+        None => {
+            table
+                .load_style(presets::NOTHING)
+                .set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    if look.palette.enabled {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_header(vec![
+        "Code", "Provider", "Status", "Count", "Retry", "First", "Last",
+    ]);
+    for r in rows {
+        let name = match (&r.code, r.number) {
+            (Some(c), _) => c.clone(),
+            (None, Some(n)) => n.to_string(),
+            (None, None) => "(no code)".to_owned(),
+        };
+        let at = |line: u64, id: &Option<String>| match id {
+            Some(id) => format!("line {line} {id}"),
+            None => format!("line {line}"),
+        };
+        table.add_row(vec![
+            name,
+            r.provider.map_or("?", |p| p.as_str()).to_owned(),
+            r.status.map(|s| s.to_string()).unwrap_or_default(),
+            r.count.to_string(),
+            match r.retryable {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "?",
+            }
+            .to_owned(),
+            at(r.first_line, &r.first_request_id),
+            at(r.last_line, &r.last_request_id),
+        ]);
+    }
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// `decode --json --summary`: one object per group, one per line.
+pub fn summary_json(out: &mut impl Write, rows: &[TallyRow]) -> io::Result<()> {
+    for r in rows {
+        out.write_all(b"{\"provider\":")?;
+        json::opt_string(out, r.provider.map(|p| p.as_str()))?;
+        out.write_all(b",\"code\":")?;
+        json::opt_string(out, r.code.as_deref())?;
+        out.write_all(b",\"number\":")?;
+        json::opt_number(out, r.number)?;
+        out.write_all(b",\"status\":")?;
+        json::opt_number(out, r.status)?;
+        write!(out, ",\"count\":{},\"retryable\":", r.count)?;
+        json::opt_number(out, r.retryable)?;
+        out.write_all(b",\"first_request_id\":")?;
+        json::opt_string(out, r.first_request_id.as_deref())?;
+        write!(out, ",\"first_line\":{},\"last_request_id\":", r.first_line)?;
+        json::opt_string(out, r.last_request_id.as_deref())?;
+        writeln!(out, ",\"last_line\":{}}}", r.last_line)?;
+    }
+    Ok(())
+}
