@@ -284,7 +284,10 @@ fn search(
         }
     }
     if args.words.iter().all(|w| w.trim().is_empty()) {
-        return Err(Error::InvalidQuery(String::new(), InvalidQuery::Empty));
+        return Err(Error::InvalidQuery(
+            args.words.join(" "),
+            InvalidQuery::Empty,
+        ));
     }
     let hits = catalog::search::search(&args.words, &filter(&args.filter));
     if hits.is_empty() {
