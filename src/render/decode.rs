@@ -2,13 +2,12 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
 use owo_colors::OwoColorize;
 
 use coserr::decode::{Vendor, reqid};
 use coserr::explain::{self, Explained, TallyRow};
 
-use super::text::description;
+use super::text::{description, retry};
 use super::{Look, json, wrap};
 
 /// The status with its reason phrase: the entry's, else the standard one.
@@ -140,16 +139,7 @@ pub fn error(
             writeln!(out, "{}", wrap(text, "  ", w))?;
             writeln!(out, "  {}", "What to do:".style(p.label))?;
             writeln!(out, "{}", wrap(e.advice(), "    ", w))?;
-            let retry = if e.retryable {
-                "yes, the same request may succeed later"
-                    .style(p.good)
-                    .to_string()
-            } else {
-                "no, change the request or the setup first"
-                    .style(p.bad)
-                    .to_string()
-            };
-            writeln!(out, "  {} {retry}", "Retry:".style(p.label))?;
+            writeln!(out, "  {} {}", "Retry:".style(p.label), retry(e, p))?;
         }
         None => {
             match &f.code {
@@ -274,25 +264,7 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
 
 /// `decode --summary` as a table.
 pub fn summary(out: &mut impl Write, rows: &[TallyRow], look: &Look) -> io::Result<()> {
-    let mut table = Table::new();
-    match look.width {
-        Some(width) => {
-            table
-                .load_style(presets::UTF8_HORIZONTAL_ONLY)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(u16::try_from(width).unwrap_or(u16::MAX));
-        }
-        None => {
-            table
-                .load_style(presets::NOTHING)
-                .set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    if look.palette.enabled {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
+    let mut table = super::table::new(look);
     table.set_header(vec![
         "Code", "Provider", "Status", "Count", "Retry", "First", "Last",
     ]);
@@ -321,10 +293,7 @@ pub fn summary(out: &mut impl Write, rows: &[TallyRow], look: &Look) -> io::Resu
             at(r.last_line, &r.last_request_id),
         ]);
     }
-    for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
+    super::table::write(out, &table)
 }
 
 /// `decode --json --summary`: one object per group, one per line.

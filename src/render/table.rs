@@ -12,29 +12,7 @@ use super::{Lang, Look};
 /// Writes entries as a table that fits the terminal (when stdout is one)
 /// and wraps long descriptions.
 pub fn entries(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Result<()> {
-    let mut table = Table::new();
-    match look.width {
-        Some(width) => {
-            // A terminal: fit its width, wrap long text, and rule off the
-            // rows so that a wrapped row reads as one.
-            table
-                .load_style(presets::UTF8_HORIZONTAL_ONLY)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(u16::try_from(width).unwrap_or(u16::MAX));
-        }
-        None => {
-            // A pipe or file: one row per line and no rules, for grep, cut
-            // and `head -1`.
-            table
-                .load_style(presets::NOTHING)
-                .set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    if look.palette.enabled {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
+    let mut table = new(look);
     let header = [
         "Provider",
         "Section",
@@ -73,6 +51,41 @@ pub fn entries(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Res
             Cell::new(text),
         ]);
     }
+    write(out, &table)
+}
+
+/// A table that fits the terminal (when stdout is one), or one row per
+/// line for pipes, styled only when colour is on.
+pub fn new(look: &Look) -> Table {
+    let mut table = Table::new();
+    match look.width {
+        Some(width) => {
+            // A terminal: fit its width, wrap long text, and rule off the
+            // rows so that a wrapped row reads as one.
+            table
+                .load_style(presets::UTF8_HORIZONTAL_ONLY)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+        }
+        None => {
+            // A pipe or file: one row per line and no rules, for grep, cut
+            // and `head -1`.
+            table
+                .load_style(presets::NOTHING)
+                .set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    // comfy-table decides colour on its own; make it follow ours.
+    if look.palette.enabled {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+/// Writes a table's lines without trailing blanks.
+pub fn write(out: &mut impl Write, table: &Table) -> io::Result<()> {
     for line in table.lines() {
         writeln!(out, "{}", line.trim_end())?;
     }

@@ -6,7 +6,7 @@ use owo_colors::OwoColorize;
 
 use coserr::catalog::Entry;
 
-use super::{Lang, Look, wrap};
+use super::{Lang, Look, Palette, wrap};
 
 /// The description in the chosen language, and whether it fell back to
 /// English because the documents give no Chinese text.
@@ -36,6 +36,19 @@ pub fn status(e: &Entry) -> Option<String> {
     })
 }
 
+/// Whether retrying can help, in words.
+pub fn retry(e: &Entry, p: &Palette) -> String {
+    if e.retryable {
+        "yes, the same request may succeed later"
+            .style(p.good)
+            .to_string()
+    } else {
+        "no, change the request or the setup first"
+            .style(p.bad)
+            .to_string()
+    }
+}
+
 /// Writes one entry in full.
 pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
     let p = &look.palette;
@@ -49,16 +62,7 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
     if let Some(status) = status(e) {
         writeln!(out, "{} {}", "HTTP status:".style(p.label), status)?;
     }
-    let retry = if e.retryable {
-        "yes, the same request may succeed later"
-            .style(p.good)
-            .to_string()
-    } else {
-        "no, change the request or the setup first"
-            .style(p.bad)
-            .to_string()
-    };
-    writeln!(out, "{} {retry}", "Retryable:".style(p.label))?;
+    writeln!(out, "{} {}", "Retryable:".style(p.label), retry(e, p))?;
     writeln!(out)?;
     let (text, fell_back) = description(e, look.lang);
     writeln!(out, "{}", wrap(text, "    ", w))?;
