@@ -7,6 +7,11 @@
 #[path = "src/catalog/validate.rs"]
 mod validate;
 
+// The same `fold` as lookups use, so the name index agrees with them.
+#[allow(dead_code)] // build.rs needs `fold` only
+#[path = "src/catalog/query.rs"]
+mod query;
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -76,6 +81,50 @@ impl Text {
     }
 }
 
+/// An entry as `--json` prints it, fields in the documented order. Rendered
+/// here once, so `list --json` and `decode --json` copy bytes instead of
+/// escaping the same texts again for every line.
+fn entry_json(e: &validate::RawEntry) -> String {
+    let j = |s: &str| serde_json::to_string(s).expect("a string serialises");
+    let opt = |s: Option<&String>| s.map_or("null".to_owned(), |s| j(s));
+    let num = |n: Option<i64>| n.map_or("null".to_owned(), |n| n.to_string());
+    let list = |items: &[String]| {
+        format!(
+            "[{}]",
+            items.iter().map(|s| j(s)).collect::<Vec<_>>().join(",")
+        )
+    };
+    let messages: Vec<String> = e
+        .messages
+        .iter()
+        .map(|m| {
+            format!(
+                "{{\"message\":{},\"description\":{}}}",
+                j(&m.message),
+                opt(m.description.as_ref())
+            )
+        })
+        .collect();
+    format!(
+        "{{\"provider\":{},\"section\":{},\"code\":{},\"number\":{},\"status\":{},\"status_text\":{},\
+         \"description\":{},\"description_zh\":{},\"messages\":[{}],\"advice\":{},\"retryable\":{},\
+         \"aliases\":{},\"docs\":{}}}",
+        j(validate::PROVIDERS[e.provider]),
+        j(validate::SECTIONS[e.section]),
+        opt(e.code.as_ref()),
+        num(e.number.map(i64::from)),
+        num(e.status.map(i64::from)),
+        opt(e.status_text.as_ref()),
+        j(&e.description),
+        opt(e.description_zh.as_ref()),
+        messages.join(","),
+        j(&e.advice),
+        e.retryable,
+        list(&e.aliases),
+        list(&e.docs),
+    )
+}
+
 fn generate(entries: &[validate::RawEntry]) -> String {
     let mut text = Text::default();
     let mut messages = String::new();
@@ -83,7 +132,12 @@ fn generate(entries: &[validate::RawEntry]) -> String {
     let mut lists = String::new();
     let mut list_count = 0usize;
     let mut table = String::new();
-    for e in entries {
+    // (folded name, entry index) for every code and alias: the name index.
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for (index, e) in entries.iter().enumerate() {
+        for name in e.code.iter().chain(&e.aliases) {
+            names.push((query::fold(name), index));
+        }
         let m0 = message_count;
         for m in &e.messages {
             let message = text.span(&m.message);
@@ -130,7 +184,14 @@ fn generate(entries: &[validate::RawEntry]) -> String {
         let _ = writeln!(table, "        messages: ({m0}, {message_count}),");
         let _ = writeln!(table, "        aliases: ({}, {}),", aliases.0, aliases.1);
         let _ = writeln!(table, "        docs: ({}, {}),", docs.0, docs.1);
+        let _ = writeln!(table, "        json: {},", text.span(&entry_json(e)));
         let _ = writeln!(table, "    }},");
+    }
+    names.sort();
+    names.dedup();
+    let mut index = String::new();
+    for (name, entry) in &names {
+        let _ = writeln!(index, "    ({}, {entry}),", text.span(name));
     }
     assert!(
         u32::try_from(text.text.len()).is_ok()
@@ -151,6 +212,15 @@ fn generate(entries: &[validate::RawEntry]) -> String {
         "/// Aliases and documentation links, referred to by `Entry`."
     );
     let _ = writeln!(s, "static LISTS: [Span; {list_count}] = [\n{lists}];");
+    let _ = writeln!(
+        s,
+        "/// Folded code names and aliases with their entry, sorted: the name index."
+    );
+    let _ = writeln!(
+        s,
+        "static NAMES: [(Span, u16); {}] = [\n{index}];",
+        names.len()
+    );
     let _ = writeln!(s, "/// Every entry of the catalogue.");
     let _ = writeln!(
         s,

@@ -92,10 +92,8 @@ fn texts_are_verbatim() {
                 e.advice()
             );
         }
-        let messages: Vec<(&str, Option<&str>)> = e
-            .messages()
-            .map(|m| (m.message, m.description))
-            .collect();
+        let messages: Vec<(&str, Option<&str>)> =
+            e.messages().map(|m| (m.message, m.description)).collect();
         let expected: Vec<(&str, Option<&str>)> = row["messages"]
             .as_array()
             .unwrap()
@@ -110,8 +108,16 @@ fn texts_are_verbatim() {
                 .map(|s| s.as_str().unwrap().to_owned())
                 .collect()
         };
-        assert_eq!(e.aliases().collect::<Vec<_>>(), strings(&row["aliases"]), "{at} aliases");
-        assert_eq!(e.docs().collect::<Vec<_>>(), strings(&row["docs"]), "{at} docs");
+        assert_eq!(
+            e.aliases().collect::<Vec<_>>(),
+            strings(&row["aliases"]),
+            "{at} aliases"
+        );
+        assert_eq!(
+            e.docs().collect::<Vec<_>>(),
+            strings(&row["docs"]),
+            "{at} docs"
+        );
     }
 }
 
@@ -282,7 +288,11 @@ fn prefixes_and_status_classes() {
     let all = Filter::default();
     let nosuch = catalog::lookup(&Query::parse("NoSuch*", false).unwrap(), &all);
     assert!(nosuch.len() >= 20, "{}", nosuch.len());
-    assert!(nosuch.iter().all(|e| e.code().unwrap().starts_with("NoSuch")));
+    assert!(
+        nosuch
+            .iter()
+            .all(|e| e.code().unwrap().starts_with("NoSuch"))
+    );
     assert!(nosuch.iter().any(|e| e.code() == Some("NoSuchKey")));
     let redirects = catalog::lookup(&Query::parse("3xx", false).unwrap(), &all);
     assert!(!redirects.is_empty());
@@ -381,4 +391,62 @@ fn suggestions_for_a_status_are_nearby_statuses() {
         )
         .is_empty()
     );
+}
+
+/// The JSON that build.rs renders for each entry says what the entry says.
+#[test]
+fn prerendered_json_matches_the_entry() {
+    for e in catalog::entries() {
+        let v: Value = serde_json::from_str(e.json()).expect("valid JSON");
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys.len(), 13);
+        assert_eq!(v["provider"], e.provider.as_str());
+        assert_eq!(v["section"], e.section.as_str());
+        assert_eq!(v["code"].as_str(), e.code());
+        assert_eq!(v["number"].as_i64(), e.number.map(i64::from));
+        assert_eq!(v["status"].as_u64(), e.status.map(u64::from));
+        assert_eq!(v["status_text"].as_str(), e.status_text());
+        assert_eq!(v["description"], e.description());
+        assert_eq!(v["description_zh"].as_str(), e.description_zh());
+        assert_eq!(v["advice"], e.advice());
+        assert_eq!(v["retryable"], e.retryable);
+        let messages: Vec<(&str, Option<&str>)> = v["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| (m["message"].as_str().unwrap(), m["description"].as_str()))
+            .collect();
+        let expected: Vec<(&str, Option<&str>)> =
+            e.messages().map(|m| (m.message, m.description)).collect();
+        assert_eq!(messages, expected);
+        let strings = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(strings(&v["aliases"]), e.aliases().collect::<Vec<_>>());
+        assert_eq!(strings(&v["docs"]), e.docs().collect::<Vec<_>>());
+    }
+}
+
+/// The name index finds exactly what a scan of every entry finds.
+#[test]
+fn the_name_index_agrees_with_a_scan() {
+    let mut queries: Vec<String> = catalog::entries()
+        .iter()
+        .flat_map(|e| e.names())
+        .map(str::to_owned)
+        .collect();
+    queries.extend(["nosuch", "slowdow", "", "zzz", "requesthasexpire"].map(str::to_owned));
+    for q in queries {
+        let query = Query::Name(catalog::fold(&q));
+        let indexed = catalog::lookup(&query, &Filter::default());
+        let scanned: Vec<&Entry> = catalog::entries()
+            .iter()
+            .filter(|e| e.matches(&query))
+            .collect();
+        assert_eq!(indexed, scanned, "{q:?}");
+    }
 }

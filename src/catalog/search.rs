@@ -60,7 +60,8 @@ fn score(e: &Entry, word: &str) -> u32 {
     if has(e.description()) || e.description_zh().is_some_and(has) {
         s += DESCRIPTION;
     }
-    if e.messages().any(|m| has(m.message) || m.description.is_some_and(has))
+    if e.messages()
+        .any(|m| has(m.message) || m.description.is_some_and(has))
     {
         s += MESSAGE;
     }

@@ -42,43 +42,9 @@ pub fn strings<'a>(
 }
 
 /// Writes one catalogue entry as an object with exactly the fields of
-/// data/README.md, in that order.
+/// data/README.md, in that order (rendered at build time).
 pub fn entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
-    out.write_all(b"{\"provider\":")?;
-    string(out, e.provider.as_str())?;
-    out.write_all(b",\"section\":")?;
-    string(out, e.section.as_str())?;
-    out.write_all(b",\"code\":")?;
-    opt_string(out, e.code())?;
-    out.write_all(b",\"number\":")?;
-    opt_number(out, e.number)?;
-    out.write_all(b",\"status\":")?;
-    opt_number(out, e.status)?;
-    out.write_all(b",\"status_text\":")?;
-    opt_string(out, e.status_text())?;
-    out.write_all(b",\"description\":")?;
-    string(out, e.description())?;
-    out.write_all(b",\"description_zh\":")?;
-    opt_string(out, e.description_zh())?;
-    out.write_all(b",\"messages\":[")?;
-    for (i, m) in e.messages().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(b"{\"message\":")?;
-        string(out, m.message)?;
-        out.write_all(b",\"description\":")?;
-        opt_string(out, m.description)?;
-        out.write_all(b"}")?;
-    }
-    out.write_all(b"],\"advice\":")?;
-    string(out, e.advice())?;
-    write!(out, ",\"retryable\":{}", e.retryable)?;
-    out.write_all(b",\"aliases\":")?;
-    strings(out, e.aliases())?;
-    out.write_all(b",\"docs\":")?;
-    strings(out, e.docs())?;
-    out.write_all(b"}")
+    out.write_all(e.json().as_bytes())
 }
 
 /// Writes an array of entries.
