@@ -1,0 +1,203 @@
+//! Finds and parses COS, CI and OBS error responses in arbitrary text:
+//! XML bodies, HTTP responses, JSON bodies, SDK error strings and log lines.
+//!
+//! This module only extracts what the input says; joining a found error with
+//! the catalogue (entry, inferred code, suggestions) is the caller's job.
+//!
+//! # How it reads
+//!
+//! [`decode`] streams: it never holds more than one bounded segment of a
+//! line (256 KiB) plus the markup of one open XML element, so a 1 GiB log
+//! decodes in a few MiB and `tail -f log | coserr decode` prints each error
+//! as soon as the line that completes it arrives. Lines with none of a few
+//! marker words (`rror`, `ode`, `equest`, `esponse`, `esult`, `HTTP/`) are
+//! skipped with SIMD substring searches over whole buffers and never parsed.
+//!
+//! The pieces, in the order a line meets them:
+//! - `input`: byte order marks, UTF-16, lossy UTF-8, NUL bytes, long lines;
+//! - `http`: `curl -i`/`curl -v` status lines, headers and bodies;
+//! - `json`: JSON objects (one line, or pretty-printed over several);
+//! - `xml`: `<Error>`, `<Response>` and `<DeleteResult>` bodies, parsed
+//!   with quick-xml as they stream in;
+//! - `labels`: the `Key: value` / `key=value` / `'key': 'value'` shapes
+//!   that SDKs and CLIs print;
+//! - `draft`: one error being assembled, merged, redacted and cut.
+//!
+//! # Choices the issue leaves open
+//! - The same error printed twice on one line (a logger that repeats the
+//!   exception text) is reported once; printed on two lines, twice: a log
+//!   records occurrences.
+//! - A per-key `<Error>` of `<DeleteResult>` puts its `Key` in `resource`
+//!   (it is what the error concerns) and is marked `partial`.
+//! - Values that are empty (`<TraceId/>`, `'traceid': ''`, `null`) are
+//!   treated as absent.
+//! - ID fields (request, trace, host) lose inner whitespace: documentation
+//!   and mail wrap long IDs, and an ID never contains a space. Masked IDs
+//!   (`NjA2****`) are kept verbatim.
+//! - `provider` is set only when the evidence names the service (`Server:
+//!   tencent-cos`, `x-cos-*`, `X-ErrNo`, a `.ci.` host, `HostId`, ...);
+//!   `vendor` says Tencent or Huawei when only that much is known (a
+//!   `TraceId` is Tencent's, but COS and CI both send one).
+//! - `line` of an error that came in an HTTP response is its status line;
+//!   a per-key `<Error>` keeps its own line.
+//! - `client_date` is the request's `Date` header, else the latest log
+//!   timestamp at most 8 lines before the error (as written, zone and
+//!   all; [`reqid::parse_date`] reads it). A timestamp is looked for in
+//!   the first 64 bytes of a line.
+//! - A response without an error document is reported from its status and
+//!   headers when the status is 300 or more or a header carries an error
+//!   code (`x-*-error-code`, `X-ErrNo`), with its reason phrase in `extra`
+//!   as `reason`. `1xx` responses and redirects that a later response
+//!   followed are not errors.
+//! - SDK strings are labelled fields; a line of them counts as an error
+//!   when it has a code and something to go with it (message, an ID, a
+//!   status of 300+), or an SDK's signature. `Error Code: X` / `Request
+//!   ID: Y` printed on consecutive lines make one error.
+//! - JSON objects keep their keys sorted (serde_json's map), so `extra`
+//!   from JSON is alphabetical.
+//! - Lines longer than 256 KiB are read in pieces: XML bodies stream across
+//!   pieces, but an SDK string or JSON object cut by a piece boundary is
+//!   read as two halves.
+//! - Input without a byte order mark that is clearly UTF-16 (a NUL in
+//!   every other byte of the first 16+) is decoded as such, with a warning.
+
+use std::io::{self, Read};
+
+use crate::catalog::Provider;
+
+mod draft;
+mod escape;
+mod http;
+mod input;
+mod json;
+mod labels;
+pub mod redact;
+pub mod reqid;
+mod scan;
+mod xml;
+
+pub use redact::redact;
+pub use reqid::{RequestTime, request_time};
+
+/// One error found in the input, with the fields as the input gave them.
+/// Every string that echoes input has had secrets redacted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Provider as detected from headers (`Server`, `x-cos-*`, `x-obs-*`)
+    /// or fields (`TraceId` vs `HostId`); `None` when the input does not say.
+    pub provider: Option<Provider>,
+    /// The company behind the error, when the input says that much but not
+    /// which of its services answered (a `TraceId` is COS's or CI's).
+    pub vendor: Option<Vendor>,
+    pub status: Option<u16>,
+    pub code: Option<String>,
+    /// A numeric code: `X-ErrNo` header, or a numeric `<Code>`.
+    pub number: Option<i64>,
+    pub message: Option<String>,
+    pub resource: Option<String>,
+    pub request_id: Option<String>,
+    pub trace_id: Option<String>,
+    pub host_id: Option<String>,
+    /// Other fields of the error, in input order (JSON objects: key order).
+    pub extra: Vec<(String, String)>,
+    /// Response headers that were seen with it, redacted.
+    pub headers: Vec<(String, String)>,
+    /// The request that failed, as `METHOD URL` (from `curl -v` `> ` lines
+    /// or an SDK message), redacted.
+    pub request: Option<String>,
+    /// The response's `Date` header.
+    pub server_date: Option<String>,
+    /// The client's time: the request's `Date` header or a log timestamp.
+    pub client_date: Option<String>,
+    /// A per-key `<Error>` inside `<DeleteResult>`.
+    pub partial: bool,
+    /// 1-based line of the input where the error starts (for a whole HTTP
+    /// response, its status line).
+    pub line: u64,
+    /// What was wrong with it: truncated XML, a field cut at 64 KiB, ...
+    pub notes: Vec<String>,
+}
+
+/// The company whose service sent an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Vendor {
+    /// Tencent Cloud: COS or CI.
+    Tencent,
+    /// Huawei Cloud: OBS.
+    Huawei,
+}
+
+impl Vendor {
+    /// The identifier used in `--json` output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Vendor::Tencent => "tencent",
+            Vendor::Huawei => "huawei",
+        }
+    }
+}
+
+/// What `decode` read, for the final message.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Bytes read from the input, before any transcoding.
+    pub bytes: u64,
+    pub lines: u64,
+    /// Errors handed to the sink.
+    pub found: u64,
+    /// Warnings about the input as a whole (invalid UTF-8 decoded lossily, ...).
+    pub warnings: Vec<String>,
+}
+
+/// How to decode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// `--provider`: every error is attributed to this provider.
+    pub provider: Option<Provider>,
+    /// Longest field kept, in bytes; longer ones are cut and a note says so.
+    pub max_field: usize,
+}
+
+impl Options {
+    /// The default `max_field`: 64 KiB.
+    pub const DEFAULT_MAX_FIELD: usize = 64 * 1024;
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            provider: None,
+            max_field: Options::DEFAULT_MAX_FIELD,
+        }
+    }
+}
+
+/// Reads `input` to its end and hands every error found to `sink`, in input
+/// order, as soon as the line that completes it has been read.
+///
+/// An error returned by `sink` (a broken pipe) stops decoding and is
+/// returned as is; so is a read error. Nothing in the input can make this
+/// panic, loop forever, or hold more than a few MiB.
+pub fn decode<R: Read>(
+    input: R,
+    options: &Options,
+    sink: &mut dyn FnMut(Found) -> io::Result<()>,
+) -> io::Result<Summary> {
+    let mut source = input::Source::new(input);
+    let mut scanner = scan::Scanner::new(options, sink);
+    scanner.run(&mut source)?;
+    Ok(scanner.into_summary(&source))
+}
+
+/// Decodes a whole in-memory input and collects what it found: for tests
+/// and for callers that already hold the text.
+pub fn decode_all(input: &[u8], options: &Options) -> (Vec<Found>, Summary) {
+    let mut found = Vec::new();
+    let summary = decode(input, options, &mut |f| {
+        found.push(f);
+        Ok(())
+    })
+    // Reading a slice cannot fail and the sink above never fails.
+    .unwrap_or_default();
+    (found, summary)
+}

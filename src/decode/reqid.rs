@@ -1,0 +1,452 @@
+//! Request IDs tell when a request reached the server; this module reads
+//! that time out of COS, CI and OBS request IDs, and parses the client-side
+//! times (`Date` headers, log timestamps) it is compared with.
+//!
+//! - A COS or CI request ID is base64 (padding usually dropped) of
+//!   `<8 hex digits: Unix seconds>_<hex>_<hex>_<hex>`, e.g.
+//!   `NTk0MzYxM2RfMjRhNjI5MGFfNWZjZl8xNTVmYmQx` is `5943613d_24a6290a_5fcf_155fbd1`.
+//! - An OBS request ID is 32 hex digits whose first 16 are milliseconds
+//!   since the epoch, e.g. `0000018D0238B1A3...`.
+//!
+//! A `TraceId` is not a request ID (it decodes to a long hex string without
+//! the `_`-separated shape) and is rejected.
+//!
+//! Masked IDs (`NjA2****`) are never repaired: the time is read only when
+//! the unmasked prefix holds all of it (the first 12 base64 characters of a
+//! COS ID, the first 16 hex digits of an OBS ID); otherwise `None`.
+//!
+//! Times before 2010 or from 2100 on are implausible and rejected: the OBS
+//! documentation's own example `001B21A61C6C0000013402C4616D5285` would
+//! otherwise be the year 243,000.
+
+use std::fmt;
+
+use crate::catalog::Provider;
+
+/// 2010-01-01T00:00:00Z in Unix milliseconds: no COS or OBS ID is older.
+const EARLIEST_MS: i64 = 1_262_304_000_000;
+/// 2100-01-01T00:00:00Z in Unix milliseconds.
+const LATEST_MS: i64 = 4_102_444_800_000;
+
+/// When a request reached the server, read from its request ID.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RequestTime {
+    unix_millis: i64,
+    provider: Provider,
+}
+
+impl RequestTime {
+    /// Milliseconds since the Unix epoch, UTC.
+    pub fn unix_millis(&self) -> i64 {
+        self.unix_millis
+    }
+
+    /// Whose ID format it was: [`Provider::Cos`] stands for Tencent (COS or
+    /// CI share the format), [`Provider::Obs`] for Huawei OBS.
+    pub fn provider(&self) -> Provider {
+        self.provider
+    }
+}
+
+/// RFC 3339 in UTC: `2024-01-12T16:36:51Z`, with `.mmm` when the ID carries
+/// milliseconds that are not zero (OBS).
+impl fmt::Display for RequestTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_rfc3339(self.unix_millis))
+    }
+}
+
+/// Reads the time out of a COS, CI or OBS request ID; `None` for anything
+/// else (a trace ID, a host ID, a masked ID missing its time, junk).
+pub fn request_time(id: &str) -> Option<RequestTime> {
+    let id = id.trim();
+    if id.is_empty() || id.len() > 128 {
+        return None;
+    }
+    // The unmasked prefix: everything before the first '*'.
+    let (prefix, masked) = match id.find('*') {
+        Some(i) => (&id[..i], true),
+        None => (id, false),
+    };
+    obs_time(prefix, id, masked).or_else(|| cos_time(prefix, masked))
+}
+
+fn obs_time(prefix: &str, whole: &str, masked: bool) -> Option<RequestTime> {
+    let hex_ok = |s: &str| s.bytes().all(|b| b.is_ascii_hexdigit());
+    if masked {
+        // A masked OBS ID keeps its length: 32 characters, stars included.
+        if whole.len() != 32 || prefix.len() < 16 || !hex_ok(prefix) {
+            return None;
+        }
+    } else if prefix.len() != 32 || !hex_ok(prefix) {
+        return None;
+    }
+    let ms = i64::from_str_radix(&prefix[..16], 16).ok()?;
+    plausible(ms).then_some(RequestTime {
+        unix_millis: ms,
+        provider: Provider::Obs,
+    })
+}
+
+fn cos_time(prefix: &str, masked: bool) -> Option<RequestTime> {
+    let bytes = base64_decode(prefix, masked)?;
+    // "<8 hex>_" is the least that carries the time.
+    if bytes.len() < 9 || bytes[8] != b'_' || !bytes[..8].iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    if !masked {
+        // The whole ID must be `_`-separated hex groups, at least two more:
+        // that is what tells a request ID from any other base64 text.
+        let rest = &bytes[9..];
+        let groups = rest.split(|&b| b == b'_');
+        let mut n = 0;
+        for g in groups {
+            if g.is_empty() || !g.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            n += 1;
+        }
+        if n < 2 {
+            return None;
+        }
+    }
+    let text = std::str::from_utf8(&bytes[..8]).ok()?;
+    let secs = i64::from_str_radix(text, 16).ok()?;
+    let ms = secs * 1000;
+    plausible(ms).then_some(RequestTime {
+        unix_millis: ms,
+        provider: Provider::Cos,
+    })
+}
+
+fn plausible(ms: i64) -> bool {
+    (EARLIEST_MS..LATEST_MS).contains(&ms)
+}
+
+/// Decodes standard or URL-safe base64, padding optional. A masked prefix
+/// may end mid-quantum: its trailing partial quantum is dropped.
+fn base64_decode(s: &str, partial_ok: bool) -> Option<Vec<u8>> {
+    let s = s.trim_end_matches('=');
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    for b in s.bytes() {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // A single leftover character (6 bits) can never end valid base64.
+    if bits >= 6 && !partial_ok {
+        return None;
+    }
+    Some(out)
+}
+
+/// Formats Unix milliseconds as RFC 3339 UTC (`2024-01-12T16:36:51Z`), with
+/// `.mmm` only when the milliseconds are not zero.
+pub fn format_rfc3339(unix_millis: i64) -> String {
+    let secs = unix_millis.div_euclid(1000);
+    let ms = unix_millis.rem_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let sod = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let (hh, mm, ss) = (sod / 3600, sod % 3600 / 60, sod % 60);
+    if ms == 0 {
+        format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
+    } else {
+        format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{ms:03}Z")
+    }
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
+/// Howard Hinnant's `civil_from_days`, exact for every i64 day we can meet.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097); // [0, 146096]
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
+    let mp = (5 * doy + 2) / 153; // [0, 11]
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32; // [1, 31]
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32; // [1, 12]
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// The inverse of [`civil_from_days`].
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Parses the client-side times decode reports, to Unix milliseconds:
+/// an HTTP date (`Fri, 12 Jan 2024 16:36:51 GMT`), RFC 3339 / ISO 8601
+/// (`2024-01-12T16:36:51.123+08:00`, `2024-01-12 16:36:51,123`) and the Go
+/// `log` form (`2024/01/12 16:36:51`). A time without a zone is taken as
+/// UTC: a log line does not say which zone its clock was in.
+pub fn parse_date(s: &str) -> Option<i64> {
+    let s = s.trim();
+    parse_iso(s).or_else(|| parse_http_date(s))
+}
+
+fn num(b: &[u8]) -> Option<i64> {
+    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0i64, |a, &d| a * 10 + i64::from(d - b'0')))
+}
+
+fn valid_ymd_hms(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64) -> bool {
+    (1..=12).contains(&mo) && (1..=31).contains(&d) && h < 24 && mi < 60 && s <= 60 && y > 0
+}
+
+fn parse_iso(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() < 19 {
+        return None;
+    }
+    let sep = b[4];
+    if !(sep == b'-' || sep == b'/') || b[7] != sep || !(b[10] == b'T' || b[10] == b' ') {
+        return None;
+    }
+    if b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let (y, mo, d) = (num(&b[0..4])?, num(&b[5..7])?, num(&b[8..10])?);
+    let (h, mi, sec) = (num(&b[11..13])?, num(&b[14..16])?, num(&b[17..19])?);
+    if !valid_ymd_hms(y, mo, d, h, mi, sec) {
+        return None;
+    }
+    let mut i = 19;
+    let mut ms = 0i64;
+    if i < b.len() && (b[i] == b'.' || b[i] == b',') {
+        let start = i + 1;
+        let mut j = start;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let frac = &b[start..j];
+        for (k, &d) in frac.iter().take(3).enumerate() {
+            ms += i64::from(d - b'0') * [100, 10, 1][k];
+        }
+        i = j;
+    }
+    let mut offset_min = 0i64;
+    let rest = s[i..].trim_start();
+    let rb = rest.as_bytes();
+    if rest.starts_with('Z') || rest.starts_with('z') {
+    } else if !rb.is_empty() && (rb[0] == b'+' || rb[0] == b'-') {
+        let digits: Vec<u8> = rb[1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == b':')
+            .filter(|c| c.is_ascii_digit())
+            .copied()
+            .collect();
+        if digits.len() == 4 || digits.len() == 2 {
+            let hh = num(&digits[..2])?;
+            let mm = if digits.len() == 4 {
+                num(&digits[2..])?
+            } else {
+                0
+            };
+            offset_min = hh * 60 + mm;
+            if rb[0] == b'-' {
+                offset_min = -offset_min;
+            }
+        }
+    }
+    let days = days_from_civil(y, mo as u32, d as u32);
+    Some(((days * 86_400 + h * 3600 + mi * 60 + sec) - offset_min * 60) * 1000 + ms)
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// `Fri, 12 Jan 2024 16:36:51 GMT` (the weekday is optional).
+fn parse_http_date(s: &str) -> Option<i64> {
+    let s = match s.find(',') {
+        Some(i) => &s[i + 1..],
+        None => s,
+    };
+    let mut it = s.split_ascii_whitespace();
+    let d = num(it.next()?.as_bytes())?;
+    let mon = it.next()?.to_ascii_lowercase();
+    let mo = MONTHS.iter().position(|m| mon.starts_with(m))? as i64 + 1;
+    let y = num(it.next()?.as_bytes())?;
+    let hms: Vec<&str> = it.next()?.split(':').collect();
+    if hms.len() != 3 {
+        return None;
+    }
+    let (h, mi, sec) = (
+        num(hms[0].as_bytes())?,
+        num(hms[1].as_bytes())?,
+        num(hms[2].as_bytes())?,
+    );
+    if !valid_ymd_hms(y, mo, d, h, mi, sec) {
+        return None;
+    }
+    let days = days_from_civil(y, mo as u32, d as u32);
+    Some((days * 86_400 + h * 3600 + mi * 60 + sec) * 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b64(s: &str) -> String {
+        // Test-only encoder, unpadded, to build IDs from their plain text.
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in s.as_bytes().chunks(3) {
+            let n =
+                chunk.iter().fold(0u32, |a, &b| (a << 8) | u32::from(b)) << (8 * (3 - chunk.len()));
+            for i in 0..=chunk.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn cos_documented_example() {
+        let t = request_time("NTk0MzYxM2RfMjRhNjI5MGFfNWZjZl8xNTVmYmQx").unwrap();
+        assert_eq!(t.unix_millis(), 0x5943613d * 1000);
+        assert_eq!(t.provider(), Provider::Cos);
+        assert_eq!(t.to_string(), "2017-06-16T04:40:29Z");
+    }
+
+    #[test]
+    fn cos_with_and_without_padding() {
+        let id = b64("65a1b2c3_8f1e_4d2e_1a2b3c");
+        let t = request_time(&id).unwrap();
+        assert_eq!(t.to_string(), "2024-01-12T21:44:35Z");
+        let padded = format!("{id}{}", "=".repeat((4 - id.len() % 4) % 4));
+        assert_eq!(request_time(&padded), Some(t));
+        assert_eq!(request_time(&format!("  {id}\n")), Some(t));
+    }
+
+    #[test]
+    fn issue_example_time() {
+        // "2024-01-12T16:36:51Z" from the issue is 0x65a16aa3.
+        let t = request_time(&b64("65a16aa3_2ab3_4c5d_6e7f8a9b")).unwrap();
+        assert_eq!(t.to_string(), "2024-01-12T16:36:51Z");
+    }
+
+    #[test]
+    fn url_safe_alphabet() {
+        let id = b64("65a1b2c3_ff_fbff_fe")
+            .replace('+', "-")
+            .replace('/', "_");
+        assert!(request_time(&id).is_some());
+    }
+
+    #[test]
+    fn obs_ids() {
+        let t = request_time("0000018D0238B1A3E2A4C4D5E6F70812").unwrap();
+        assert_eq!(t.provider(), Provider::Obs);
+        assert_eq!(t.unix_millis(), 0x18D0238B1A3);
+        assert_eq!(t.to_string(), "2024-01-13T09:48:06.435Z");
+        // Lower-case hex is the same ID.
+        assert_eq!(
+            request_time("0000018d0238b1a3e2a4c4d5e6f70812").map(|t| t.unix_millis()),
+            Some(0x18D0238B1A3)
+        );
+    }
+
+    #[test]
+    fn obs_documentation_example_is_implausible() {
+        assert_eq!(request_time("001B21A61C6C0000013402C4616D5285"), None);
+    }
+
+    #[test]
+    fn trace_id_is_not_a_request_id() {
+        let trace = "OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTBjYzE3YmE4NzNhYmExYWNkNTAyOTIzMzRjMmU5MjBk";
+        assert_eq!(request_time(trace), None);
+        // Even a trace ID whose text starts like a time is refused: it has
+        // no `_`-separated groups.
+        assert_eq!(request_time(&b64("65a1b2c3_8f1e4d2e1a2b3c_")), None);
+        assert_eq!(request_time(&b64("65a1b2c3")), None);
+    }
+
+    #[test]
+    fn masked_ids() {
+        // Too little left to hold the time.
+        assert_eq!(request_time("NjA2****"), None);
+        assert_eq!(request_time("0000018D****************"), None);
+        // The first 12 base64 characters hold "<8 hex>_": the time is there.
+        let id = b64("65a1b2c3_8f1e_4d2e_1a2b3c");
+        let masked = format!("{}****", &id[..12]);
+        assert_eq!(
+            request_time(&masked).map(|t| t.to_string()),
+            Some("2024-01-12T21:44:35Z".into())
+        );
+        let masked = format!("{}****", &id[..11]);
+        assert_eq!(request_time(&masked), None);
+        assert!(request_time("0000018D0238B1A3****************").is_some());
+    }
+
+    #[test]
+    fn junk_and_implausible() {
+        for s in [
+            "",
+            "   ",
+            "hello world",
+            "!!!!",
+            "0",
+            &"A".repeat(200),
+            &b64("00000001_1_1"),
+        ] {
+            assert_eq!(request_time(s), None, "{s}");
+        }
+        // Year 2100 and later.
+        assert_eq!(request_time(&b64("f4865700_1_1")), None);
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for days in [-719_468, -1, 0, 1, 10_957, 19_734, 47_482, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_734), (2024, 1, 12));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(format_rfc3339(-1), "1969-12-31T23:59:59.999Z");
+    }
+
+    #[test]
+    fn parses_client_dates() {
+        let base = 1_705_077_411_000; // 2024-01-12T16:36:51Z
+        assert_eq!(parse_date("Fri, 12 Jan 2024 16:36:51 GMT"), Some(base));
+        assert_eq!(parse_date("12 Jan 2024 16:36:51 GMT"), Some(base));
+        assert_eq!(parse_date("2024-01-12T16:36:51Z"), Some(base));
+        assert_eq!(parse_date("2024-01-12 16:36:51"), Some(base));
+        assert_eq!(parse_date("2024/01/12 16:36:51"), Some(base));
+        assert_eq!(parse_date("2024-01-12 16:36:51,250"), Some(base + 250));
+        assert_eq!(parse_date("2024-01-12T16:36:51.5Z"), Some(base + 500));
+        assert_eq!(parse_date("2024-01-13T00:36:51+08:00"), Some(base));
+        assert_eq!(parse_date("2024-01-12T08:36:51-0800"), Some(base));
+        assert_eq!(parse_date("2024-13-12T08:36:51"), None);
+        assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(parse_date("Fri, 99 Foo 2024 16:36:51 GMT"), None);
+    }
+}

@@ -1,0 +1,1677 @@
+//! The scanner: walks the input line by line, routes each line to the
+//! reader that owns it (an open XML body, an open JSON block, an HTTP
+//! exchange, or the general readers), merges what one line yields, adds
+//! context (response headers, the request, the log's clock) and hands each
+//! finished error to the sink.
+//!
+//! Speed comes from not looking: while nothing is open, whole buffers are
+//! searched for a handful of marker substrings with SIMD `memmem`, each
+//! byte once per marker, and only lines holding one are decoded and
+//! parsed. An XML body whose end tag is already in the buffer is parsed in
+//! one quick-xml pass rather than line by line.
+//!
+//! Those two ways of reading a body must agree: `tail -f` delivers a line
+//! at a time, a file a buffer at a time, and the same input must give the
+//! same errors either way. Where the line path would act per line (give up
+//! on markup after 64 lines, take a log timestamp, merge what one line
+//! holds) the one-pass path does the same or declines; the fuzz target
+//! checks this on every input, and `tests/decode_corpus.rs` keeps what it
+//! found.
+
+use std::borrow::Cow;
+use std::io::{self, Read};
+
+use memchr::memmem::Finder;
+
+use super::draft::{Draft, Shape};
+use super::escape;
+use super::http::{self, Line, Request, Response};
+use super::input::{SEGMENT, Source};
+use super::json;
+use super::labels;
+use super::xml::{self, Fed, XmlBlock};
+use super::{Found, Options, Summary};
+
+/// Every error shape holds one of these (case-sensitively): `Error`,
+/// `error`, `Code`, `code`, `RequestId`, `request id`, `<Response>`,
+/// `<DeleteResult>`, `HTTP/1.1`.
+const MARKERS: [&str; 6] = ["rror", "ode", "equest", "esponse", "esult", "HTTP/"];
+const NM: usize = MARKERS.len();
+
+/// A response body longer than this many lines is not searched further
+/// for its error: it is a download, not an error document.
+const MAX_BODY_LINES: u64 = 1000;
+/// A JSON block (pretty-printed object) longer than this is abandoned.
+const MAX_JSON_LINES: u32 = 2000;
+/// A request (`> ` lines) without a response for this many lines is
+/// forgotten.
+const MAX_REQUEST_AGE: u64 = 200;
+/// A log timestamp this many lines before an error is still its time.
+const TIMESTAMP_REACH: u64 = 8;
+/// Replays (text an XML body carried but did not use) nested deeper than
+/// this are dropped.
+const MAX_REPLAY_DEPTH: u32 = 16;
+
+/// Cached positions of the markers in the stream, so that each byte is
+/// searched once per marker however often the scanner stops.
+struct Markers {
+    finders: Vec<Finder<'static>>,
+    next: [Option<u64>; NM],
+    searched_to: [u64; NM],
+}
+
+impl Markers {
+    fn new() -> Markers {
+        Markers {
+            finders: FINDERS.clone(),
+            next: [None; NM],
+            searched_to: [0; NM],
+        }
+    }
+
+    /// Offset in `data` (which starts at absolute `base`) of the first
+    /// marker, if any.
+    fn first(&mut self, data: &[u8], base: u64) -> Option<usize> {
+        let end = base + data.len() as u64;
+        let mut best: Option<u64> = None;
+        for (i, marker) in MARKERS.iter().enumerate() {
+            let hit = match self.next[i] {
+                Some(n) if n >= base && n < end => Some(n),
+                _ => {
+                    let from = self.searched_to[i].max(base);
+                    if from >= end {
+                        None
+                    } else {
+                        match self.finders[i].find(&data[(from - base) as usize..]) {
+                            Some(p) => {
+                                let abs = from + p as u64;
+                                self.next[i] = Some(abs);
+                                self.searched_to[i] = abs + 1;
+                                Some(abs)
+                            }
+                            None => {
+                                self.next[i] = None;
+                                // A marker may straddle the end of the data.
+                                self.searched_to[i] =
+                                    end.saturating_sub(marker.len() as u64 - 1).max(from);
+                                None
+                            }
+                        }
+                    }
+                }
+            };
+            if let Some(h) = hit {
+                best = Some(best.map_or(h, |b| b.min(h)));
+            }
+        }
+        best.map(|b| (b - base) as usize)
+    }
+}
+
+/// Searchers built once: building one costs more than a short search.
+static FINDERS: std::sync::LazyLock<Vec<Finder<'static>>> =
+    std::sync::LazyLock::new(|| MARKERS.iter().map(|m| Finder::new(m.as_bytes())).collect());
+
+pub(crate) fn has_marker(s: &str) -> bool {
+    let b = s.as_bytes();
+    FINDERS.iter().any(|f| f.find(b).is_some())
+}
+
+/// An XML body open across lines.
+struct OpenXml {
+    block: XmlBlock,
+    /// The body is quoted line by line (`> `, a log prefix, `"...\n" +`):
+    /// the prefix before the first `<` of each line, digits and spaces
+    /// removed, must match this and is stripped.
+    quote_key: Option<String>,
+    /// Lines carry backslash escapes to undo.
+    escaped: bool,
+    /// `</Error>` as written, to find the end of the body ahead.
+    end_tag: Finder<'static>,
+}
+
+struct JsonBlock {
+    text: String,
+    depth: i64,
+    start_line: u64,
+    lines: u32,
+}
+
+pub struct Scanner<'a> {
+    opts: &'a Options,
+    sink: &'a mut dyn FnMut(Found) -> io::Result<()>,
+    markers: Markers,
+    /// Number of the line being read (1-based).
+    line: u64,
+    /// Whether the next piece starts a line (not a segment of a long one).
+    at_line_start: bool,
+    xml: Option<OpenXml>,
+    /// A finished body's block, kept for its buffers.
+    spare: Option<XmlBlock>,
+    last_end_tag: Option<Finder<'static>>,
+    /// End tags, and the stream offset up to which each is known absent.
+    end_searched: Vec<(Vec<u8>, u64)>,
+    json: Option<JsonBlock>,
+    http: Option<Response>,
+    req: Option<(Request, u64)>,
+    group: Option<Draft>,
+    last_ts: Option<(u64, String)>,
+    prev_body: String,
+    found: u64,
+    lines: u64,
+    invalid_utf8: u64,
+    first_invalid: u64,
+    nuls: u64,
+    long_lines: u64,
+    /// Notes about the input as a whole (at most [`MAX_NOTES`]).
+    notes: Notes,
+    /// How deep replays are nested right now.
+    replaying: u32,
+}
+
+const MAX_NOTES: usize = 32;
+
+/// Summary notes, deduplicated and capped: a broken input must not grow
+/// them without bound.
+#[derive(Default)]
+struct Notes(Vec<String>);
+
+impl Notes {
+    fn push(&mut self, n: String) {
+        if self.0.len() < MAX_NOTES && !self.0.contains(&n) {
+            self.0.push(n);
+        }
+    }
+}
+
+impl Extend<String> for Notes {
+    fn extend<T: IntoIterator<Item = String>>(&mut self, iter: T) {
+        for n in iter {
+            self.push(n);
+        }
+    }
+}
+
+fn trim_eol(s: &str) -> &str {
+    s.strip_suffix('\n')
+        .map_or(s, |s| s.strip_suffix('\r').unwrap_or(s))
+}
+
+/// A log timestamp near the start of a line: `2024-01-12 16:36:51,123`,
+/// `2024-01-12T16:36:51.123+08:00`, `[2024/01/12 16:36:51]`.
+pub fn log_timestamp(body: &str) -> Option<&str> {
+    let b = body.as_bytes();
+    let lim = b.len().min(64);
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'2', &b[i..lim]) {
+        let at = i + p;
+        if at > 0 && b[at - 1].is_ascii_digit() {
+            i = at + 1;
+            continue;
+        }
+        let d = |k: usize| b.get(at + k).is_some_and(u8::is_ascii_digit);
+        let ok = b.len() >= at + 19
+            && (0..4).all(d)
+            && matches!(b[at + 4], b'-' | b'/')
+            && b[at + 7] == b[at + 4]
+            && d(5)
+            && d(6)
+            && d(8)
+            && d(9)
+            && matches!(b[at + 10], b'T' | b' ')
+            && d(11)
+            && d(12)
+            && b[at + 13] == b':'
+            && d(14)
+            && d(15)
+            && b[at + 16] == b':'
+            && d(17)
+            && d(18);
+        if ok {
+            let mut end = at + 19;
+            if matches!(b.get(end), Some(b'.' | b','))
+                && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+            {
+                end += 1;
+                while b.get(end).is_some_and(u8::is_ascii_digit) {
+                    end += 1;
+                }
+            }
+            if b.get(end) == Some(&b'Z') {
+                end += 1;
+            } else if matches!(b.get(end), Some(b'+' | b'-'))
+                && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+                && b.get(end + 2).is_some_and(u8::is_ascii_digit)
+            {
+                end += 3;
+                if b.get(end) == Some(&b':') {
+                    end += 1;
+                }
+                while end < b.len() && b[end].is_ascii_digit() && end < at + 30 {
+                    end += 1;
+                }
+            }
+            return Some(&body[at..end]);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// A line's text as the readers see it: invalid UTF-8 replaced, NUL
+/// bytes dropped.
+fn clean_text(bytes: &[u8]) -> Cow<'_, str> {
+    let text = String::from_utf8_lossy(bytes);
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        Cow::Owned(text.replace('\0', ""))
+    } else {
+        text
+    }
+}
+
+/// A line that cannot continue an XML body: a new log record, an HTTP
+/// status line, curl's own lines.
+fn starts_new_record(body: &str) -> bool {
+    let t = body.trim_start();
+    t.starts_with("HTTP/")
+        || t.starts_with("< ")
+        || t.starts_with("> ")
+        || t.starts_with("* ")
+        || log_timestamp(t).is_some_and(|ts| t.strip_prefix('[').unwrap_or(t).starts_with(ts))
+}
+
+/// What identifies a line-quoting prefix: its text without digits and
+/// whitespace (timestamps change, indentation drifts).
+fn quote_key(prefix: &str) -> String {
+    prefix
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+        .take(128)
+        .collect()
+}
+
+impl<'a> Scanner<'a> {
+    pub fn new(opts: &'a Options, sink: &'a mut dyn FnMut(Found) -> io::Result<()>) -> Scanner<'a> {
+        Scanner {
+            opts,
+            sink,
+            markers: Markers::new(),
+            line: 1,
+            at_line_start: true,
+            xml: None,
+            spare: None,
+            last_end_tag: None,
+            end_searched: Vec::new(),
+            json: None,
+            http: None,
+            req: None,
+            group: None,
+            last_ts: None,
+            prev_body: String::new(),
+            found: 0,
+            lines: 0,
+            invalid_utf8: 0,
+            first_invalid: 0,
+            nuls: 0,
+            long_lines: 0,
+            notes: Notes::default(),
+            replaying: 0,
+        }
+    }
+
+    fn new_block(&mut self, root: xml::Root, line: u64) -> XmlBlock {
+        match self.spare.take() {
+            Some(mut b) => {
+                b.reset(root, line);
+                b
+            }
+            None => XmlBlock::new(root, line, self.max()),
+        }
+    }
+
+    /// A searcher for `</name>`; the last one is kept, since bodies in one
+    /// input tend to share their root.
+    fn end_tag(&mut self, qname: &str) -> Finder<'static> {
+        let tag = format!("</{qname}>");
+        match &self.last_end_tag {
+            Some(f) if f.needle() == tag.as_bytes() => f.clone(),
+            _ => {
+                let f = Finder::new(tag.as_bytes()).into_owned();
+                self.last_end_tag = Some(f.clone());
+                f
+            }
+        }
+    }
+
+    /// The open body is finished: keep its block for the next one.
+    fn drop_xml(&mut self) {
+        if let Some(open) = self.xml.take() {
+            self.spare = Some(open.block);
+        }
+    }
+
+    fn max(&self) -> usize {
+        self.opts.max_field.max(1)
+    }
+
+    fn idle(&self) -> bool {
+        self.at_line_start
+            && self.xml.is_none()
+            && self.json.is_none()
+            && self.http.is_none()
+            && self.req.is_none()
+            && self.group.is_none()
+    }
+
+    pub fn run<R: Read>(&mut self, src: &mut Source<R>) -> io::Result<()> {
+        loop {
+            let data = src.data();
+            let window = &data[..data.len().min(SEGMENT)];
+            let nl = memchr::memchr(b'\n', window);
+            if nl.is_none() && data.len() < SEGMENT && !src.at_eof() {
+                src.fill()?;
+                continue;
+            }
+            if data.is_empty() {
+                break;
+            }
+            if self.idle() {
+                let skipped = self.skip_idle(data, src.offset(), src.at_eof());
+                if skipped > 0 {
+                    src.consume(skipped);
+                    continue;
+                }
+            }
+            if let Some(n) = self.try_batch(data, src.offset(), src.at_eof())? {
+                src.consume(n);
+                continue;
+            }
+            if let Some(n) = self.try_fast_root(data, src.offset(), src.at_eof())? {
+                src.consume(n);
+                continue;
+            }
+            let (len, ends_line) = piece(data, src.at_eof());
+            self.piece(&data[..len], ends_line)?;
+            src.consume(len);
+        }
+        self.finish()
+    }
+
+    /// Skips the lines before the first marker; returns the bytes skipped
+    /// (0 when the first line holds a marker and must be read).
+    fn skip_idle(&mut self, data: &[u8], base: u64, eof: bool) -> usize {
+        let upto = match self.markers.first(data, base) {
+            Some(p) => memchr::memrchr(b'\n', &data[..p]).map_or(0, |i| i + 1),
+            None => match memchr::memrchr(b'\n', data) {
+                Some(i) => i + 1,
+                // One line without a newline: all of it, at the end of input.
+                None if eof => data.len(),
+                None => 0,
+            },
+        };
+        // A pretty-printed object's members may be the first marker
+        // lines: its opening `{` line must not be skipped.
+        let upto = first_opener(&data[..upto]).unwrap_or(upto);
+        if upto == 0 {
+            return 0;
+        }
+        let skipped = &data[..upto];
+        // The last skipped line is the previous line of the next one read
+        // (Go's aws-sdk prints the code on the line before the IDs).
+        let body = skipped.strip_suffix(b"\n").unwrap_or(skipped);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        let last = &body[memchr::memrchr(b'\n', body).map_or(0, |i| i + 1)..];
+        let last = clean_text(last);
+        self.prev_body.clear();
+        self.prev_body.push_str(super::draft::cut_str(&last, 1024));
+        let n = memchr::memchr_iter(b'\n', skipped).count() as u64;
+        // The log's clock: the nearest timestamp in the last few lines.
+        self.look_back_timestamp(skipped, n);
+        self.line += n;
+        self.lines += n;
+        if upto == data.len() && data.last() != Some(&b'\n') {
+            self.lines += 1; // a last line without a newline
+            self.line += 1;
+        }
+        upto
+    }
+
+    fn look_back_timestamp(&mut self, skipped: &[u8], n: u64) {
+        let mut end = skipped.len();
+        let mut back = 0u64;
+        while back < TIMESTAMP_REACH && end > 0 {
+            let body_end = if skipped[end - 1] == b'\n' {
+                end - 1
+            } else {
+                end
+            };
+            let start = memchr::memrchr(b'\n', &skipped[..body_end]).map_or(0, |i| i + 1);
+            let line = &skipped[start..body_end];
+            if let Ok(s) = std::str::from_utf8(&line[..line.len().min(64)])
+                && let Some(ts) = log_timestamp(s)
+            {
+                // The skipped line `back` lines before the end is line
+                // `self.line + n - 1 - back`.
+                let no = (self.line + n).saturating_sub(1 + back);
+                self.last_ts = Some((no, ts.to_owned()));
+                return;
+            }
+            back += 1;
+            end = start;
+        }
+    }
+
+    /// The bytes from the start of `data` through the line holding the
+    /// end tag, when all of it is here, valid UTF-8 without NULs, nothing
+    /// but whitespace follows the end tag, and every line can continue an
+    /// XML body.
+    fn batch_region<'d>(
+        &mut self,
+        data: &'d [u8],
+        base: u64,
+        eof: bool,
+        end_tag: &Finder<'_>,
+    ) -> Option<&'d str> {
+        let window = &data[..data.len().min(SEGMENT)];
+        // Where this tag is already known to be absent: a body that never
+        // ends must not be searched again on every line.
+        let needle = end_tag.needle();
+        let from = match self
+            .end_searched
+            .iter()
+            .find(|(n, _)| n.as_slice() == needle)
+        {
+            Some((_, to)) if *to > base => ((*to - base) as usize)
+                .saturating_sub(needle.len() - 1)
+                .min(window.len()),
+            _ => 0,
+        };
+        let Some(e) = end_tag.find(&window[from..]).map(|e| from + e) else {
+            let to = base + window.len() as u64;
+            match self
+                .end_searched
+                .iter_mut()
+                .find(|(n, _)| n.as_slice() == needle)
+            {
+                Some(entry) => entry.1 = to,
+                None => {
+                    if self.end_searched.len() == 4 {
+                        self.end_searched.remove(0);
+                    }
+                    self.end_searched.push((needle.to_vec(), to));
+                }
+            }
+            return None;
+        };
+        let after = e + end_tag.needle().len();
+        let region_end = match memchr::memchr(b'\n', &window[after..]) {
+            Some(i) => after + i + 1,
+            None if eof && window.len() == data.len() => data.len(),
+            None => return None,
+        };
+        let region = &data[..region_end];
+        if !region[after..].iter().all(u8::is_ascii_whitespace)
+            || memchr::memchr(0, region).is_some()
+        {
+            return None;
+        }
+        let text = std::str::from_utf8(region).ok()?;
+        let mut start = 0;
+        while start < text.len() {
+            let end = memchr::memchr(b'\n', &region[start..]).map_or(text.len(), |i| start + i + 1);
+            let line = &text[start..end];
+            let first = line.bytes().find(|b| !b.is_ascii_whitespace());
+            if first.is_some_and(|b| b != b'<') && starts_new_record(line) {
+                return None;
+            }
+            start = end;
+        }
+        Some(text)
+    }
+
+    /// Counts the lines of a region consumed in one go.
+    fn count_region(&mut self, region: &str, data: &[u8]) {
+        let n = memchr::memchr_iter(b'\n', region.as_bytes()).count() as u64;
+        self.line += n;
+        self.lines += n;
+        if region.len() == data.len() && data.last() != Some(&b'\n') {
+            self.line += 1;
+            self.lines += 1;
+        }
+    }
+
+    /// While an XML body is open and its end tag is already in the buffer,
+    /// parses up to it in one pass. Returns the bytes consumed.
+    fn try_batch(&mut self, data: &[u8], base: u64, eof: bool) -> io::Result<Option<usize>> {
+        let Some(open) = self.xml.as_ref() else {
+            return Ok(None);
+        };
+        if !self.at_line_start || open.quote_key.is_some() || open.escaped {
+            return Ok(None);
+        }
+        let end_tag = open.end_tag.clone();
+        let Some(text) = self.batch_region(data, base, eof, &end_tag) else {
+            return Ok(None);
+        };
+        let line = self.line;
+        let open = self.xml.as_mut().expect("checked above");
+        let fed = open.block.feed(text, line);
+        let drafts: Vec<Draft> = open.block.out.drain(..).collect();
+        let replay = open.block.take_replay();
+        if matches!(fed, Fed::Done(_)) {
+            self.close_xml_notes();
+            self.drop_xml();
+        }
+        if replay.is_some() {
+            // The body ended in text carried from before this region:
+            // read that again, then the region line by line.
+            self.emit_line(drafts, line, false)?;
+            self.replay(replay)?;
+            return Ok(Some(0));
+        }
+        self.finish_region(text, data, fed, line, drafts).map(Some)
+    }
+
+    /// Accounts for a region fed in one pass. A body that ended before the
+    /// region did (a stray `</>` closed it early) gives back the rest: the
+    /// remainder of its last line is scanned like any text, and the lines
+    /// after it are read again. Returns the bytes consumed.
+    fn finish_region(
+        &mut self,
+        text: &str,
+        data: &[u8],
+        fed: Fed,
+        line: u64,
+        drafts: Vec<Draft>,
+    ) -> io::Result<usize> {
+        let rest = match fed {
+            Fed::Done(n) if !text[n..].trim().is_empty() => Some(n),
+            _ => None,
+        };
+        let end = match rest {
+            Some(n) => {
+                memchr::memchr(b'\n', &text.as_bytes()[n..]).map_or(text.len(), |i| n + i + 1)
+            }
+            None => text.len(),
+        };
+        // As if each line had been read alone: the last one is the
+        // previous line for the next.
+        let body = trim_eol(&text[..end]);
+        let last_start = memchr::memrchr(b'\n', body.as_bytes()).map_or(0, |i| i + 1);
+        self.remember(&body[last_start..], true);
+        self.count_region(&text[..end], data);
+        self.emit_line(drafts, line, false)?;
+        if let Some(n) = rest {
+            let rest_line = line + memchr::memchr_iter(b'\n', &text.as_bytes()[..n]).count() as u64;
+            self.handle(&text[n..end], rest_line, false)?;
+        }
+        Ok(end)
+    }
+
+    /// A line that starts with a root tag (`<Error>`, after indentation)
+    /// whose end tag is already in the buffer: the whole body is parsed in
+    /// one pass, without the general readers (nothing else can be on
+    /// those lines). Returns the bytes consumed.
+    fn try_fast_root(&mut self, data: &[u8], base: u64, eof: bool) -> io::Result<Option<usize>> {
+        if !self.at_line_start
+            || self.xml.is_some()
+            || self.json.is_some()
+            || self.group.is_some()
+            || self.req.is_some()
+        {
+            return Ok(None);
+        }
+        if self
+            .http
+            .as_ref()
+            .is_some_and(|r| !r.in_body || r.body_ended)
+        {
+            return Ok(None);
+        }
+        let bom = if data.starts_with("\u{FEFF}".as_bytes()) {
+            3
+        } else {
+            0
+        };
+        let indent = bom
+            + data[bom..]
+                .iter()
+                .take(256)
+                .position(|b| !matches!(b, b' ' | b'\t'))
+                .unwrap_or(0);
+        if data.get(indent) != Some(&b'<') {
+            return Ok(None);
+        }
+        let first_end =
+            memchr::memchr(b'\n', &data[..data.len().min(SEGMENT)]).unwrap_or(data.len());
+        let Ok(first) = std::str::from_utf8(&data[indent..first_end]) else {
+            return Ok(None);
+        };
+        let Some((0, root)) = xml::find_root(first, 0) else {
+            return Ok(None);
+        };
+        // The line path would undo escapes in it first (a body inside a
+        // string literal): leave such lines to it.
+        if escape::has_escapes(first) {
+            return Ok(None);
+        }
+        let qname_end = first[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')))
+            .map_or(first.len(), |i| i + 1);
+        let end_tag = self.end_tag(&first[1..qname_end]);
+        let Some(text) = self.batch_region(data, base, eof, &end_tag) else {
+            return Ok(None);
+        };
+        let line = self.line;
+        let mut block = self.new_block(root, line);
+        let fed = match block.feed(&text[indent..], line) {
+            Fed::Done(n) => Fed::Done(indent + n),
+            Fed::More => Fed::More,
+        };
+        // A body that ends on its first line with more text after it: that
+        // line is the line path's, which reads the text around a body
+        // together with it.
+        if let Fed::Done(n) = fed
+            && n <= first_end
+            && !text[n..first_end.min(text.len())].trim().is_empty()
+        {
+            block.reset(root, line);
+            self.spare = Some(block);
+            return Ok(None);
+        }
+        let drafts: Vec<Draft> = block.out.drain(..).collect();
+        match fed {
+            Fed::Done(_) => {
+                self.notes.extend(block.take_notes());
+                self.spare = Some(block);
+            }
+            // The end tag closed something else (a nested element of the
+            // same name): the body goes on, line by line.
+            Fed::More => {
+                self.xml = Some(OpenXml {
+                    block,
+                    quote_key: None,
+                    escaped: false,
+                    end_tag,
+                })
+            }
+        }
+        if let Some(r) = self.http.as_mut() {
+            r.body_lines += 1;
+        }
+        self.finish_region(text, data, fed, line, drafts).map(Some)
+    }
+
+    /// Reads again text an XML body carried but did not use: the rest of
+    /// its first line as the middle of a line, then whole lines.
+    fn replay(&mut self, replay: Option<(String, u64)>) -> io::Result<()> {
+        let Some((text, first)) = replay else {
+            return Ok(());
+        };
+        if self.replaying >= MAX_REPLAY_DEPTH {
+            // Each replay is shorter than the last, so this cannot loop;
+            // the cap is a second guard for the stack.
+            self.notes.push(format!(
+                "text from line {first} could not be read again and was skipped"
+            ));
+            return Ok(());
+        }
+        self.replaying += 1;
+        let mut result = Ok(());
+        for (i, piece) in text.split_inclusive('\n').enumerate() {
+            result = self.handle(piece, first + i as u64, i > 0);
+            if result.is_err() {
+                break;
+            }
+        }
+        self.replaying -= 1;
+        result
+    }
+
+    /// Reads `text` afresh after a replay, unless replays are nested too
+    /// deep already.
+    fn rehandle(&mut self, text: &str, line: u64, at_start: bool) -> io::Result<Cont> {
+        if self.replaying >= MAX_REPLAY_DEPTH {
+            return Ok(Cont::Refused);
+        }
+        self.replaying += 1;
+        let r = self.handle(text, line, at_start);
+        self.replaying -= 1;
+        r.map(|()| Cont::Handled)
+    }
+
+    /// Decodes one line or segment and handles it.
+    fn piece(&mut self, bytes: &[u8], ends_line: bool) -> io::Result<()> {
+        if std::str::from_utf8(bytes).is_err() {
+            self.invalid_utf8 += 1;
+            if self.first_invalid == 0 {
+                self.first_invalid = self.line;
+            }
+        }
+        self.nuls += memchr::memchr_iter(0, bytes).count() as u64;
+        let text = clean_text(bytes);
+        let at_start = self.at_line_start;
+        if !ends_line && at_start {
+            self.long_lines += 1;
+        }
+        let line = self.line;
+        self.handle(&text, line, at_start)?;
+        if ends_line {
+            self.line += 1;
+            self.lines += 1;
+            self.at_line_start = true;
+        } else {
+            self.at_line_start = false;
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, text: &str, line: u64, at_start: bool) -> io::Result<()> {
+        let body = trim_eol(text);
+        // Requests and responses that were never finished expire.
+        if let Some((_, since)) = &self.req
+            && line.saturating_sub(*since) > MAX_REQUEST_AGE
+        {
+            self.req = None;
+        }
+        let mut rest: &str = text;
+        let mut mid = !at_start;
+        // A line an XML body reads from is not a log record of its own:
+        // its timestamp-like text is not the log's clock.
+        let mut in_body = false;
+        if self.xml.is_some() {
+            in_body = true;
+            match self.continue_xml(text, line, at_start)? {
+                Cont::Consumed => {
+                    self.remember(body, at_start);
+                    return Ok(());
+                }
+                Cont::Rest(off) => {
+                    rest = &text[off..];
+                    mid = true;
+                    if rest.trim().is_empty() {
+                        self.remember(body, at_start);
+                        return Ok(());
+                    }
+                }
+                Cont::Refused => in_body = false,
+                Cont::Handled => return Ok(()),
+            }
+        }
+        if self.json.is_some() && self.continue_json(text)? {
+            self.remember(body, at_start);
+            return Ok(());
+        }
+        // A byte order mark left at a line start by concatenated files.
+        let rest_body = trim_eol(rest).trim_start_matches('\u{FEFF}');
+        if (!mid || rest_body.starts_with("HTTP/")) && self.http_line(rest_body, line)? {
+            self.remember(body, at_start);
+            return Ok(());
+        }
+        if at_start && !in_body && self.http.as_ref().is_none_or(|r| r.in_body) {
+            if let Some(ts) = log_timestamp(body) {
+                self.last_ts = Some((line, ts.to_owned()));
+            }
+        }
+        let mut drafts = Vec::new();
+        let mut labelled = false;
+        if self.group.is_some() || has_marker(rest_body) || rest_body.trim_start().starts_with('{')
+        {
+            labelled = self.scan_line(rest, line, &mut drafts)?;
+        }
+        self.emit_line(drafts, line, labelled)?;
+        self.remember(body, at_start);
+        Ok(())
+    }
+
+    fn remember(&mut self, body: &str, at_start: bool) {
+        if at_start {
+            self.prev_body.clear();
+            self.prev_body.push_str(super::draft::cut_str(body, 1024));
+        }
+    }
+
+    /// Feeds a line to the open XML body.
+    fn continue_xml(&mut self, text: &str, line: u64, at_start: bool) -> io::Result<Cont> {
+        let open = self.xml.as_mut().expect("caller checked");
+        let view: Cow<'_, str> = if open.escaped {
+            escape::unescape_view(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        let mut feed_from = 0;
+        if at_start {
+            match &open.quote_key {
+                Some(key) => {
+                    let lt = view.find('<');
+                    let ok = lt.is_some_and(|lt| quote_key(&view[..lt]) == *key);
+                    if !ok {
+                        return self.refuse_xml(text, line, at_start);
+                    }
+                    feed_from = lt.unwrap_or(0);
+                }
+                None => {
+                    let first = view.bytes().find(|b| !b.is_ascii_whitespace());
+                    if first.is_some_and(|b| b != b'<') && starts_new_record(&view) {
+                        return self.refuse_xml(text, line, at_start);
+                    }
+                }
+            }
+        }
+        let fed = open.block.feed(&view[feed_from..], line);
+        let drafts: Vec<Draft> = open.block.out.drain(..).collect();
+        let escaped = open.escaped;
+        let replay = open.block.take_replay();
+        let result = match fed {
+            Fed::More => Cont::Consumed,
+            Fed::Done(_) if replay.is_some() => {
+                self.close_xml_notes();
+                self.drop_xml();
+                self.emit_line(drafts, line, false)?;
+                self.replay(replay)?;
+                // This line is read afresh, as the lines after the replayed
+                // text would be (by a body the replay may have opened).
+                return self.rehandle(text, line, at_start);
+            }
+            Fed::Done(n) => {
+                self.close_xml_notes();
+                self.drop_xml();
+                if escaped {
+                    // Offsets in the unescaped view do not map back; the
+                    // rest of an escaped line is scanned no further.
+                    Cont::Rest(text.len())
+                } else {
+                    Cont::Rest(feed_from + n)
+                }
+            }
+        };
+        self.emit_line(drafts, line, false)?;
+        Ok(result)
+    }
+
+    /// The open body cannot continue on this line: it was cut off.
+    fn refuse_xml(&mut self, text: &str, line: u64, at_start: bool) -> io::Result<Cont> {
+        let mut open = self.xml.take().expect("caller checked");
+        open.block
+            .truncate(&format!("line {line} starts something else"));
+        let drafts: Vec<Draft> = open.block.out.drain(..).collect();
+        self.notes.extend(open.block.take_notes());
+        let replay = open.block.take_replay();
+        self.spare = Some(open.block);
+        self.emit_line(drafts, line, false)?;
+        if replay.is_some() {
+            self.replay(replay)?;
+            if self.xml.is_some() {
+                // The replayed text opened a body: this line may continue it.
+                return self.rehandle(text, line, at_start);
+            }
+        }
+        Ok(Cont::Refused)
+    }
+
+    fn close_xml_notes(&mut self) {
+        if let Some(open) = self.xml.as_mut() {
+            let n = open.block.take_notes();
+            self.notes.extend(n);
+        }
+    }
+
+    /// Appends a line to the open JSON block; returns whether it took it.
+    fn continue_json(&mut self, text: &str) -> io::Result<bool> {
+        let body = trim_eol(text);
+        let jb = self.json.as_mut().expect("caller checked");
+        if starts_new_record(body)
+            || xml::find_root(body, 0).is_some_and(|(at, _)| body[..at].trim().is_empty())
+        {
+            let jb = self.json.take().expect("checked");
+            self.close_json(jb)?;
+            return Ok(false);
+        }
+        let mut q = None;
+        jb.depth += json::brace_delta(body, &mut q);
+        if jb.text.len() + text.len() <= SEGMENT {
+            jb.text.push_str(text);
+        }
+        jb.lines += 1;
+        if jb.depth <= 0 || jb.lines >= MAX_JSON_LINES || jb.text.len() + text.len() > SEGMENT {
+            let jb = self.json.take().expect("checked");
+            self.close_json(jb)?;
+        }
+        Ok(true)
+    }
+
+    fn close_json(&mut self, jb: JsonBlock) -> io::Result<()> {
+        let mut drafts = Vec::new();
+        let text = jb.text.trim();
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(v) => {
+                let mut w = json::Walk::default();
+                json::walk(&v, self.max(), &mut w);
+                drafts.extend(w.drafts);
+                for s in w.strings {
+                    self.scan_complete(&s, jb.start_line, 1, &mut drafts);
+                }
+            }
+            // JavaScript's `util.inspect`, Python's `pprint`: not JSON, but
+            // labelled fields over several lines.
+            Err(_) => drafts.extend(labels::scan(text, self.max())),
+        }
+        for d in &mut drafts {
+            if d.found.line == 0 {
+                d.found.line = jb.start_line;
+            }
+            // A whole multi-line object is one sighting: no grouping.
+            if d.shape == Shape::Labels {
+                d.shape = Shape::Json;
+            }
+        }
+        self.emit_line(drafts, jb.start_line, false)
+    }
+
+    /// HTTP output; returns whether the line was consumed as such.
+    fn http_line(&mut self, body: &str, line: u64) -> io::Result<bool> {
+        let in_headers = self.http.as_ref().is_some_and(|r| !r.in_body);
+        let in_request = self.req.as_ref().is_some_and(|(r, _)| !r.done);
+        let active = self.http.is_some() || self.req.is_some();
+        match http::classify(body, in_headers, in_request) {
+            Line::Status {
+                status,
+                reason,
+                rest,
+            } => {
+                self.finish_response(true)?;
+                let req = self.req.take().map(|(r, _)| r);
+                let mut resp = Response::new(line, status, reason, req);
+                if !rest.is_empty() {
+                    let (hs, body_rest) = http::flattened_headers(rest);
+                    let flat = !hs.is_empty();
+                    for (n, v) in hs {
+                        resp.add_header(n, v);
+                    }
+                    if flat {
+                        resp.in_body = true;
+                    }
+                    self.http = Some(resp);
+                    if !body_rest.trim().is_empty() {
+                        if let Some(r) = self.http.as_mut() {
+                            r.in_body = true;
+                            r.body_lines += 1;
+                        }
+                        let mut drafts = Vec::new();
+                        let labelled = self.scan_line(body_rest, line, &mut drafts)?;
+                        self.emit_line(drafts, line, labelled)?;
+                    } else if flat {
+                        self.end_of_headers()?;
+                    }
+                } else {
+                    self.http = Some(resp);
+                }
+                Ok(true)
+            }
+            Line::Request { method, target } => {
+                self.finish_response(true)?;
+                let r = Request {
+                    method: method.to_owned(),
+                    target: super::draft::cut_str(target, 8192).to_owned(),
+                    ..Request::default()
+                };
+                self.req = Some((r, line));
+                Ok(true)
+            }
+            Line::RequestHeader { name, value } => {
+                if let Some((r, _)) = self.req.as_mut() {
+                    if name.eq_ignore_ascii_case("host") {
+                        r.host = Some(super::draft::cut_str(value, 1024).to_owned());
+                    } else if name.eq_ignore_ascii_case("date") {
+                        r.date = Some(super::draft::cut_str(value, 256).to_owned());
+                    }
+                }
+                Ok(true)
+            }
+            Line::RequestEnd => {
+                if let Some((r, _)) = self.req.as_mut() {
+                    r.done = true;
+                }
+                Ok(true)
+            }
+            Line::Header { name, value } => {
+                if let Some(r) = self.http.as_mut() {
+                    r.add_header(name, value);
+                }
+                Ok(true)
+            }
+            Line::Blank => {
+                let Some(r) = self.http.as_mut() else {
+                    return Ok(false);
+                };
+                if !r.in_body {
+                    self.end_of_headers()?;
+                } else if r.body_lines > 0 {
+                    r.body_ended = true;
+                }
+                Ok(true)
+            }
+            Line::CurlInfo => Ok(active || body.starts_with("{ [") || body.starts_with("} [")),
+            Line::Other => {
+                if let Some(r) = self.http.as_mut() {
+                    if !r.in_body {
+                        // Headers that ended without a blank line.
+                        r.in_body = true;
+                    }
+                    if r.body_ended || r.body_lines >= MAX_BODY_LINES {
+                        self.finish_response(false)?;
+                        return Ok(false);
+                    }
+                    r.body_lines += 1;
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    fn end_of_headers(&mut self) -> io::Result<()> {
+        let Some(r) = self.http.as_mut() else {
+            return Ok(());
+        };
+        r.in_body = true;
+        if r.bodiless() {
+            if r.is_redirect() {
+                // A following response (curl -L) would supersede it.
+                r.body_ended = true;
+                r.body_lines = r.body_lines.max(1);
+            } else {
+                self.finish_response(false)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The response is over: report it from its headers when its body did
+    /// not hold an error. `followed`: another response comes next.
+    fn finish_response(&mut self, followed: bool) -> io::Result<()> {
+        let Some(r) = self.http.take() else {
+            return Ok(());
+        };
+        if r.status < 200 {
+            // `100 Continue`: the request is still waiting for its answer.
+            if self.req.is_none()
+                && let Some(req) = r.request
+            {
+                self.req = Some((req, r.line));
+            }
+            return Ok(());
+        }
+        if r.reported || (followed && r.is_redirect()) {
+            return Ok(());
+        }
+        if let Some(d) = r.header_error(self.max()) {
+            self.emit(d)?;
+        }
+        Ok(())
+    }
+
+    /// Runs the general readers over a line (or what an XML body left of
+    /// it). Returns whether labelled fields were seen (for grouping).
+    fn scan_line(&mut self, text: &str, line: u64, out: &mut Vec<Draft>) -> io::Result<bool> {
+        let body = trim_eol(text);
+        // A pretty-printed JSON object (or JavaScript/Python structure)
+        // starts here: it is read whole when it closes.
+        if body.trim_start().starts_with('{') {
+            let mut q = None;
+            let depth = json::brace_delta(body, &mut q);
+            if depth > 0 {
+                self.close_group()?;
+                self.json = Some(JsonBlock {
+                    text: text.to_owned(),
+                    depth,
+                    start_line: line,
+                    lines: 1,
+                });
+                return Ok(false);
+            }
+        }
+        // JSON objects.
+        let mut residual: Cow<'_, str> = Cow::Borrowed(text);
+        // A line that starts with an XML body is XML: braces in its text
+        // are the server's message, not JSON to take out.
+        let t = body.trim_start();
+        let xml_first = t.starts_with('<') && xml::find_root(t, 0).is_some_and(|(at, _)| at == 0);
+        if !xml_first && memchr::memchr(b'{', body.as_bytes()).is_some() {
+            let objs = json::objects(body);
+            if !objs.is_empty() {
+                let mut w = json::Walk::default();
+                let mut r = String::with_capacity(body.len());
+                let mut last = 0;
+                for (a, z, v) in &objs {
+                    json::walk(v, self.max(), &mut w);
+                    r.push_str(&body[last..*a]);
+                    r.push(' ');
+                    last = *z;
+                }
+                r.push_str(&body[last..]);
+                r.push('\n');
+                residual = Cow::Owned(r);
+                for d in &mut w.drafts {
+                    d.found.line = line;
+                }
+                out.extend(w.drafts);
+                for s in w.strings {
+                    self.scan_complete(&s, line, 1, out);
+                }
+            }
+        }
+        // Backslash escapes (a body inside a string literal).
+        let view = escape::unescape_view(&residual);
+        let escaped = matches!(view, Cow::Owned(_));
+        let mut label_text = String::new();
+        let mut pos = 0;
+        while let Some((at, root)) = xml::find_root(&view, pos) {
+            label_text.push_str(&view[pos..at]);
+            let mut block = self.new_block(root, line);
+            if escaped {
+                block.count_lines(false);
+            }
+            match block.feed(&view[at..], line) {
+                Fed::Done(n) => {
+                    out.append(&mut block.out);
+                    self.notes.extend(block.take_notes());
+                    self.spare = Some(block);
+                    pos = at + n.max(1);
+                }
+                Fed::More => {
+                    out.append(&mut block.out);
+                    let prefix = &view[..at];
+                    let qname_end = view[at + 1..]
+                        .find(|c: char| {
+                            !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '.'))
+                        })
+                        .map_or(view.len(), |i| at + 1 + i);
+                    let end_tag = self.end_tag(&view[at + 1..qname_end]);
+                    let quoted = !super::draft::trim_value(prefix).is_empty();
+                    self.xml = Some(OpenXml {
+                        block,
+                        quote_key: quoted.then(|| quote_key(prefix)),
+                        escaped,
+                        end_tag,
+                    });
+                    pos = view.len();
+                    break;
+                }
+            }
+        }
+        if pos < view.len() {
+            label_text.push_str(&view[pos..]);
+        }
+        // Labelled fields in what is left.
+        let lb = trim_eol(&label_text);
+        let mut labelled = false;
+        if memchr::memchr3(b':', b'=', b'[', lb.as_bytes()).is_some() || lb.contains("::Errors::") {
+            let mut ls = labels::scan(lb, self.max());
+            if !ls.is_empty() {
+                labelled = true;
+                if let Some((code, msg)) = labels::go_aws_head(&self.prev_body, body)
+                    && let Some(first) = ls.first_mut()
+                {
+                    first.set(super::draft::Field::Code, "Code", &code, 0, 256);
+                    first.set(super::draft::Field::Message, "Message", &msg, 0, self.max());
+                    first.sdk = true;
+                }
+                for d in &mut ls {
+                    d.found.line = line;
+                }
+                out.extend(ls);
+            }
+        }
+        Ok(labelled)
+    }
+
+    /// The general readers over a complete text (a JSON string value):
+    /// an XML body that does not end in it is truncated there.
+    fn scan_complete(&mut self, text: &str, line: u64, depth: u8, out: &mut Vec<Draft>) {
+        if depth > 3 || text.len() > SEGMENT {
+            return;
+        }
+        let mut residual: Cow<'_, str> = Cow::Borrowed(text);
+        if text.contains('{') {
+            let objs = json::objects(text);
+            if !objs.is_empty() {
+                let mut w = json::Walk::default();
+                let mut r = String::with_capacity(text.len());
+                let mut last = 0;
+                for (a, z, v) in &objs {
+                    json::walk(v, self.max(), &mut w);
+                    r.push_str(&text[last..*a]);
+                    r.push(' ');
+                    last = *z;
+                }
+                r.push_str(&text[last..]);
+                residual = Cow::Owned(r);
+                out.extend(w.drafts);
+                for s in w.strings {
+                    self.scan_complete(&s, line, depth + 1, out);
+                }
+            }
+        }
+        let view = escape::unescape_view(&residual);
+        let mut label_text = String::new();
+        let mut pos = 0;
+        while let Some((at, root)) = xml::find_root(&view, pos) {
+            label_text.push_str(&view[pos..at]);
+            let mut block = self.new_block(root, line);
+            block.count_lines(false);
+            match block.feed(&view[at..], line) {
+                Fed::Done(n) => pos = at + n.max(1),
+                Fed::More => {
+                    block.truncate("the string ended");
+                    pos = view.len();
+                }
+            }
+            out.append(&mut block.out);
+            self.spare = Some(block);
+        }
+        if pos < view.len() {
+            label_text.push_str(&view[pos..]);
+        }
+        out.extend(labels::scan(&label_text, self.max()));
+        for d in out.iter_mut() {
+            if d.found.line == 0 {
+                d.found.line = line;
+            }
+        }
+    }
+
+    /// Merges what one line yielded and reports it.
+    fn emit_line(&mut self, drafts: Vec<Draft>, line: u64, labelled_line: bool) -> io::Result<()> {
+        if drafts.is_empty() || (drafts.len() == 1 && drafts[0].shape == Shape::Xml) {
+            if !labelled_line {
+                self.close_group()?;
+            }
+            for mut d in drafts {
+                if d.found.line == 0 {
+                    d.found.line = line;
+                }
+                if d.found.code.is_some()
+                    || d.found.number.is_some()
+                    || d.found.message.is_some()
+                    || d.found.request_id.is_some()
+                {
+                    self.emit(d)?;
+                } else {
+                    // Nothing to report, but what went wrong reading it.
+                    self.notes.extend(d.found.notes);
+                }
+            }
+            return Ok(());
+        }
+        let mut structured: Vec<Draft> = Vec::new();
+        let mut loose: Vec<Draft> = Vec::new();
+        for mut d in drafts {
+            if d.found.line == 0 {
+                d.found.line = line;
+            }
+            if d.shape == Shape::Labels {
+                loose.push(d);
+            } else if let Some(t) = structured
+                .iter_mut()
+                .find(|t| t.found.line == d.found.line && t.same_identity(&d))
+            {
+                t.absorb(d); // the same error printed twice on one line
+            } else {
+                structured.push(d);
+            }
+        }
+        let mut any_loose = false;
+        for l in loose {
+            if let Some(t) = structured
+                .iter_mut()
+                .find(|t| t.found.line == l.found.line && t.same_identity(&l))
+            {
+                t.absorb(l);
+            } else if l.is_context_only()
+                && structured.len() == 1
+                && structured[0].found.line == l.found.line
+                && structured[0].compatible(&l)
+            {
+                structured[0].absorb(l);
+            } else {
+                any_loose = true;
+                self.labelled(l)?;
+            }
+        }
+        if !any_loose && !labelled_line {
+            self.close_group()?;
+        }
+        let in_body = self.http.as_ref().is_some_and(|r| r.in_body);
+        for d in structured.drain(..) {
+            let f = &d.found;
+            let empty = f.code.is_none()
+                && f.number.is_none()
+                && f.message.is_none()
+                && f.request_id.is_none();
+            match d.shape {
+                // An empty `<Error/>` says nothing the status line does not.
+                Shape::Xml if empty => {
+                    self.notes.extend(d.found.notes);
+                    continue;
+                }
+                Shape::Json if !(d.is_substantial() || in_body || d.sdk) => continue,
+                _ => {}
+            }
+            self.emit(d)?;
+        }
+        Ok(())
+    }
+
+    /// Labelled fields that matched nothing structured: an SDK string on
+    /// one line, or one line of several (`Error Code: X` / `Request ID:
+    /// Y` printed on lines of their own).
+    fn labelled(&mut self, d: Draft) -> io::Result<()> {
+        let complete = |d: &Draft| {
+            let f = &d.found;
+            (f.code.is_some() || f.number.is_some())
+                && (f.request_id.is_some()
+                    || f.message.is_some()
+                    || f.status.is_some_and(|s| s >= 300))
+                || (f.status.is_some_and(|s| s >= 300) && f.request_id.is_some() && d.sdk)
+        };
+        if let Some(g) = self.group.as_mut() {
+            if g.compatible(&d) && !(complete(g) && complete(&d)) {
+                g.absorb(d);
+                return Ok(());
+            }
+            self.close_group()?;
+        }
+        if complete(&d) && d.is_substantial() {
+            self.emit(d)
+        } else {
+            self.group = Some(d);
+            Ok(())
+        }
+    }
+
+    fn close_group(&mut self) -> io::Result<()> {
+        if let Some(g) = self.group.take()
+            && g.is_substantial()
+        {
+            self.emit(g)?;
+        }
+        Ok(())
+    }
+
+    /// Adds context and hands the error to the sink.
+    fn emit(&mut self, mut d: Draft) -> io::Result<()> {
+        if let Some(resp) = self.http.as_mut().filter(|r| r.in_body) {
+            let ctx = resp.context(self.opts.max_field.max(1));
+            resp.reported = true;
+            let own = d.found.line;
+            d.absorb(ctx);
+            if d.found.partial && own != 0 {
+                d.found.line = own;
+            }
+        }
+        if d.found.client_date.is_none()
+            && let Some((ts_line, ts)) = &self.last_ts
+            && *ts_line <= d.found.line
+            && d.found.line - ts_line <= TIMESTAMP_REACH
+        {
+            d.found.client_date = Some(ts.clone());
+        }
+        let f = d.finish(self.opts.provider);
+        self.found += 1;
+        (self.sink)(f)
+    }
+
+    /// End of input: close whatever is open.
+    fn finish(&mut self) -> io::Result<()> {
+        let line = self.line;
+        if let Some(mut open) = self.xml.take() {
+            open.block.truncate("the input ended");
+            let drafts: Vec<Draft> = open.block.out.drain(..).collect();
+            self.notes.extend(open.block.take_notes());
+            let replay = open.block.take_replay();
+            self.emit_line(drafts, line, true)?;
+            self.replay(replay)?;
+            if self.xml.is_some() {
+                // The replayed text opened another body: it ends here too.
+                return self.finish();
+            }
+        }
+        if let Some(jb) = self.json.take() {
+            self.close_json(jb)?;
+        }
+        self.close_group()?;
+        self.finish_response(false)?;
+        self.req = None;
+        Ok(())
+    }
+
+    pub fn into_summary<R: Read>(self, src: &Source<R>) -> Summary {
+        let mut warnings = Vec::new();
+        if let Some(n) = &src.encoding_note {
+            warnings.push(n.clone());
+        }
+        if src.bad_utf16 > 0 {
+            warnings.push(format!(
+                "{} invalid UTF-16 sequences were replaced with U+FFFD",
+                src.bad_utf16
+            ));
+        }
+        if self.invalid_utf8 > 0 {
+            warnings.push(format!(
+                "invalid UTF-8 on {} line{} (first: line {}); decoded lossily, bad bytes shown as U+FFFD",
+                self.invalid_utf8,
+                if self.invalid_utf8 == 1 { "" } else { "s" },
+                self.first_invalid
+            ));
+        }
+        if self.nuls > 0 {
+            warnings.push(format!("{} NUL bytes were ignored", self.nuls));
+        }
+        if self.long_lines > 0 {
+            warnings.push(format!(
+                "{} line{} longer than {} KiB {} read in pieces",
+                self.long_lines,
+                if self.long_lines == 1 { "" } else { "s" },
+                SEGMENT / 1024,
+                if self.long_lines == 1 { "was" } else { "were" }
+            ));
+        }
+        warnings.extend(self.notes.0);
+        Summary {
+            bytes: src.bytes_read,
+            lines: self.lines,
+            found: self.found,
+            warnings,
+        }
+    }
+}
+
+enum Cont {
+    /// The whole line went into the body, which is still open.
+    Consumed,
+    /// The body ended at this offset of the line.
+    Rest(usize),
+    /// The body was cut off before this line, which is read afresh.
+    Refused,
+    /// The line was read in full already.
+    Handled,
+}
+
+/// The start of the first line in `region` that opens a multi-line
+/// object: it starts with `{` (after indentation) and does not end with
+/// `}`. Decided line by line, so it does not depend on how the input was
+/// chunked.
+fn first_opener(region: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'{', &region[i..]) {
+        let at = i + p;
+        let mut j = at;
+        while j > 0 && matches!(region[j - 1], b' ' | b'\t') {
+            j -= 1;
+        }
+        let end = memchr::memchr(b'\n', &region[at..]).map_or(region.len(), |e| at + e);
+        if (j == 0 || region[j - 1] == b'\n') && !region[at..end].trim_ascii_end().ends_with(b"}") {
+            return Some(j);
+        }
+        if end >= region.len() {
+            break;
+        }
+        i = end;
+    }
+    None
+}
+
+/// The next piece to handle: a line, a segment of a long line, or the
+/// last bytes of the input.
+fn piece(data: &[u8], eof: bool) -> (usize, bool) {
+    let window = &data[..data.len().min(SEGMENT)];
+    if let Some(i) = memchr::memchr(b'\n', window) {
+        return (i + 1, true);
+    }
+    if data.len() < SEGMENT {
+        debug_assert!(eof);
+        return (data.len(), true);
+    }
+    // A long line: cut before a `<` in the last quarter so that tags stay
+    // whole, else at a character boundary.
+    let lo = SEGMENT * 3 / 4;
+    if let Some(i) = memchr::memrchr(b'<', &window[lo..]) {
+        let at = lo + i;
+        if at > 0 {
+            return (at, false);
+        }
+    }
+    // Not inside a UTF-8 sequence: back off continuation bytes.
+    let mut at = SEGMENT;
+    while at > SEGMENT - 4 && data.get(at).is_some_and(|&b| b & 0xC0 == 0x80) {
+        at -= 1;
+    }
+    (at.max(1), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::decode::{Found, Options, decode_all};
+
+    fn run(input: &str) -> Vec<Found> {
+        decode_all(input.as_bytes(), &Options::default()).0
+    }
+
+    #[test]
+    fn curl_i_response_feeds_its_error() {
+        let f = run(
+            "HTTP/1.1 404 Not Found\r\nServer: tencent-cos\r\nDate: Fri, 12 Jan 2024 16:36:51 GMT\r\nx-cos-request-id: NjVh\r\n\r\n<Error><Code>NoSuchKey</Code><TraceId>t</TraceId></Error>",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].status, f[0].line), (Some(404), 1));
+        assert_eq!(f[0].request_id.as_deref(), Some("NjVh"));
+        assert_eq!(f[0].server_date.as_deref(), Some("Fri, 12 Jan 2024 16:36:51 GMT"));
+        assert_eq!(f[0].provider, Some(crate::catalog::Provider::Cos));
+    }
+
+    #[test]
+    fn continue_and_redirect_are_not_errors() {
+        let f = run(
+            "HTTP/1.1 100 Continue\n\nHTTP/1.1 302 Found\nLocation: https://x/\n\nHTTP/1.1 200 OK\nContent-Length: 2\n\nok\n",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        // A redirect that was not followed is reported.
+        let f = run("HTTP/1.1 301 Moved Permanently\nLocation: https://x/\nx-cos-request-id: r\n\n");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].status, Some(301));
+    }
+
+    #[test]
+    fn head_without_body() {
+        let f = run("> HEAD /k HTTP/1.1\n> Host: b.cos.ap-beijing.myqcloud.com\n>\n< HTTP/1.1 403 Forbidden\n< x-cos-request-id: r\n<\n");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].request.as_deref(), Some("HEAD b.cos.ap-beijing.myqcloud.com/k"));
+        assert!(f[0].notes[0].contains("HEAD"));
+    }
+
+    #[test]
+    fn pretty_json_is_one_error() {
+        let f = run("{\n  \"Error\": {\n    \"Code\": \"NoSuchKey\",\n    \"RequestId\": \"r\"\n  }\n}\n");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].code.as_deref(), f[0].line), (Some("NoSuchKey"), 1));
+    }
+
+    #[test]
+    fn javascript_inspect_output() {
+        let f = run(
+            "{\n  statusCode: 403,\n  error: {\n    Code: 'AccessDenied',\n    RequestId: 'r1'\n  },\n  headers: { server: 'tencent-cos' }\n}\n",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].status, f[0].code.as_deref()), (Some(403), Some("AccessDenied")));
+    }
+
+    #[test]
+    fn labelled_lines_group() {
+        let f = run("HTTP Code: 403\nError Code: AccessDenied\nRequest ID: r1\nunrelated\nError Code: NoSuchKey\nRequest ID: r2\n");
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].status, f[0].request_id.as_deref(), f[0].line), (Some(403), Some("r1"), 1));
+        assert_eq!((f[1].code.as_deref(), f[1].line), (Some("NoSuchKey"), 5));
+    }
+
+    #[test]
+    fn printed_twice_on_a_line_is_once() {
+        let e = "<Error><Code>SlowDown</Code><RequestId>r</RequestId></Error>";
+        assert_eq!(run(&format!("{e} again: {e}\n")).len(), 1);
+        assert_eq!(run(&format!("{e}\n{e}\n")).len(), 2);
+    }
+
+    #[test]
+    fn log_clock_is_the_client_date() {
+        let f = run("2024-01-12 16:36:51,123 ERROR upload failed:\n<Error>\n<Code>X</Code>\n</Error>\n");
+        assert_eq!(f[0].client_date.as_deref(), Some("2024-01-12 16:36:51,123"));
+        assert_eq!(f[0].line, 2);
+    }
+
+    #[test]
+    fn go_aws_sdk_v1_two_lines() {
+        let f = run("NoSuchBucket: The specified bucket does not exist\n\tstatus code: 404, request id: r, host id: h\n");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code.as_deref(), Some("NoSuchBucket"));
+        assert_eq!(f[0].host_id.as_deref(), Some("h"));
+    }
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(
+            log_timestamp("2024-01-12 16:36:51,123 ERROR x"),
+            Some("2024-01-12 16:36:51,123")
+        );
+        assert_eq!(
+            log_timestamp("[2024-01-12T16:36:51.5+08:00] x"),
+            Some("2024-01-12T16:36:51.5+08:00")
+        );
+        assert_eq!(
+            log_timestamp("2024/01/12 16:36:51 PUT"),
+            Some("2024/01/12 16:36:51")
+        );
+        assert_eq!(log_timestamp("I20240112 16:36:51"), None);
+        assert_eq!(log_timestamp("<Code>2024</Code>"), None);
+    }
+
+    #[test]
+    fn markers_are_found_once_each() {
+        let mut m = Markers::new();
+        let data = b"aaa\nbbb Code\nccc\nError\n";
+        assert_eq!(m.first(data, 0), Some(9));
+        assert_eq!(m.first(&data[13..], 13), Some(18 - 13));
+        assert_eq!(m.first(&data[23..], 23), None);
+    }
+
+    #[test]
+    fn long_lines_split_before_tags() {
+        let mut v = vec![b'a'; SEGMENT + 10];
+        v[SEGMENT - 100] = b'<';
+        assert_eq!(piece(&v, false), (SEGMENT - 100, false));
+        let mut w = "é".repeat(SEGMENT).into_bytes();
+        w.truncate(SEGMENT + 3);
+        let (n, _) = piece(&w, false);
+        assert!(std::str::from_utf8(&w[..n]).is_ok());
+    }
+}

@@ -1,0 +1,749 @@
+//! The decode corpus: every input in `tests/corpus/decode/` is decoded and
+//! each error found is checked field by field against the sibling
+//! `.expected` file. Then the bad inputs that are generated rather than
+//! stored: billion laughs, external entities, deep nesting, huge fields,
+//! broken encodings, streaming and sink errors.
+//!
+//! `.expected` holds `@key=value` lines about the whole input (`@found`,
+//! `@warning`), then one block of `field=value` lines per error, blocks
+//! separated by a blank line. Every field decode reports must be listed,
+//! and nothing else: an unexpected field fails as surely as a wrong one.
+//! In values, a newline is written `\n` and a backslash `\\`.
+//!
+//! After an intended change, regenerate and read the diff:
+//! `COSERR_BLESS=1 cargo test --test decode_corpus`.
+
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use coserr::catalog::Provider;
+use coserr::decode::{self, Found, Options, Summary};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/decode")
+}
+
+fn esc(v: &str) -> String {
+    v.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// One error as `field=value` lines, in a fixed order.
+fn fields(f: &Found) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = Vec::new();
+    let mut kv = |k: &str, s: String| v.push((k.to_owned(), esc(&s)));
+    kv("line", f.line.to_string());
+    if let Some(p) = f.provider {
+        kv("provider", p.as_str().to_owned());
+    }
+    if let Some(x) = f.vendor {
+        kv("vendor", x.as_str().to_owned());
+    }
+    if let Some(s) = f.status {
+        kv("status", s.to_string());
+    }
+    for (k, val) in [
+        ("code", &f.code),
+        ("message", &f.message),
+        ("resource", &f.resource),
+        ("request_id", &f.request_id),
+        ("trace_id", &f.trace_id),
+        ("host_id", &f.host_id),
+        ("request", &f.request),
+        ("server_date", &f.server_date),
+        ("client_date", &f.client_date),
+    ] {
+        if k == "message"
+            && let Some(n) = f.number
+        {
+            kv("number", n.to_string());
+        }
+        if let Some(s) = val {
+            kv(k, s.clone());
+        }
+    }
+    if f.partial {
+        kv("partial", "true".to_owned());
+    }
+    for (n, s) in &f.extra {
+        kv(&format!("extra.{n}"), s.clone());
+    }
+    for (n, s) in &f.headers {
+        kv(&format!("header.{n}"), s.clone());
+    }
+    for n in &f.notes {
+        kv("note", n.clone());
+    }
+    v
+}
+
+fn render(found: &[Found], summary: &Summary) -> String {
+    let mut out = String::new();
+    writeln!(out, "@found={}", summary.found).unwrap();
+    for w in &summary.warnings {
+        writeln!(out, "@warning={}", esc(w)).unwrap();
+    }
+    for f in found {
+        out.push('\n');
+        for (k, v) in fields(f) {
+            writeln!(out, "{k}={v}").unwrap();
+        }
+    }
+    out
+}
+
+/// Splits an `.expected` file into its `@` lines and one block per error.
+fn parse_expected(text: &str) -> (Vec<String>, Vec<Vec<(String, String)>>) {
+    let mut head = Vec::new();
+    let mut blocks: Vec<Vec<(String, String)>> = Vec::new();
+    let mut cur: Option<Vec<(String, String)>> = None;
+    for line in text.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.trim().is_empty() {
+            if let Some(b) = cur.take() {
+                blocks.push(b);
+            }
+            continue;
+        }
+        if line.starts_with('@') {
+            head.push(line.to_owned());
+            continue;
+        }
+        let (k, v) = line.split_once('=').unwrap_or((line, ""));
+        cur.get_or_insert_with(Vec::new)
+            .push((k.to_owned(), v.to_owned()));
+    }
+    if let Some(b) = cur.take() {
+        blocks.push(b);
+    }
+    (head, blocks)
+}
+
+fn decode_bytes(input: &[u8], opts: &Options) -> (Vec<Found>, Summary) {
+    decode::decode_all(input, opts)
+}
+
+#[test]
+fn corpus() {
+    let dir = corpus_dir();
+    let bless = std::env::var_os("COSERR_BLESS").is_some();
+    let mut inputs: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("corpus directory")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
+        .collect();
+    inputs.sort();
+    assert!(
+        inputs.len() >= 40,
+        "the corpus shrank to {} inputs",
+        inputs.len()
+    );
+    let mut failures = Vec::new();
+    for input in &inputs {
+        let name = input.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = fs::read(input).unwrap();
+        let (found, summary) = decode_bytes(&bytes, &Options::default());
+        let expected_path = input.with_extension("expected");
+        if bless {
+            fs::write(&expected_path, render(&found, &summary)).unwrap();
+            continue;
+        }
+        let Ok(text) = fs::read_to_string(&expected_path) else {
+            failures.push(format!(
+                "{name}: no .expected file (COSERR_BLESS=1 writes one)"
+            ));
+            continue;
+        };
+        let (head, blocks) = parse_expected(&text);
+        let mut actual_head = vec![format!("@found={}", summary.found)];
+        actual_head.extend(
+            summary
+                .warnings
+                .iter()
+                .map(|w| format!("@warning={}", esc(w))),
+        );
+        if head != actual_head {
+            failures.push(format!(
+                "{name}: summary\n  expected {head:?}\n  actual   {actual_head:?}"
+            ));
+        }
+        if blocks.len() != found.len() {
+            failures.push(format!(
+                "{name}: expected {} errors, found {}",
+                blocks.len(),
+                found.len()
+            ));
+        }
+        for (i, (want, got)) in blocks.iter().zip(&found).enumerate() {
+            let got = fields(got);
+            for (k, v) in want {
+                match got.iter().find(|(gk, _)| gk == k) {
+                    None => failures.push(format!(
+                        "{name} error {}: {k} missing (expected {v:?})",
+                        i + 1
+                    )),
+                    Some((_, gv)) if gv != v => failures.push(format!(
+                        "{name} error {}: {k} = {gv:?}, expected {v:?}",
+                        i + 1
+                    )),
+                    _ => {}
+                }
+            }
+            for (k, v) in &got {
+                if !want.iter().any(|(wk, _)| wk == k) {
+                    failures.push(format!("{name} error {}: unexpected {k} = {v:?}", i + 1));
+                }
+            }
+            // Repeated keys (notes, headers) must match in number and order.
+            let w: Vec<_> = want.iter().collect();
+            let g: Vec<_> = got.iter().collect();
+            if w.len() == g.len() && w != g {
+                failures.push(format!(
+                    "{name} error {}: fields differ in order or repetition",
+                    i + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} corpus failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+// ---- Secrets -------------------------------------------------------------
+
+/// Every corpus input that carries a secret: none of them may leave.
+#[test]
+fn corpus_never_leaks_secrets() {
+    let secrets = [
+        "d3b07384d113edec49eaa6238ad5ff00", // q-signature / sign values
+        "tok3nS3cr3tValue",                 // x-cos-security-token in a URL
+        "Zm9vYmFyc2VjcmV0c2lnbmF0dXJl",     // OBS SignatureProvided
+    ];
+    let mut checked = 0;
+    for entry in fs::read_dir(corpus_dir()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "expected") {
+            continue;
+        }
+        let bytes = fs::read(&p).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let carried: Vec<&&str> = secrets.iter().filter(|s| text.contains(**s)).collect();
+        if carried.is_empty() {
+            continue;
+        }
+        checked += 1;
+        let (found, summary) = decode_bytes(&bytes, &Options::default());
+        let all = format!("{found:?}{summary:?}");
+        for s in carried {
+            assert!(!all.contains(*s), "{} leaks {s}", p.display());
+        }
+    }
+    assert!(checked >= 5, "only {checked} corpus inputs carry secrets");
+}
+
+#[test]
+fn each_kind_of_secret_is_redacted() {
+    let secret = "S3CR3T-x9Qz";
+    let cases = [
+        format!(
+            "> GET /k HTTP/1.1\n> Host: b.cos.ap-beijing.myqcloud.com\n> Authorization: q-sign-algorithm=sha1&q-ak=AKID&q-signature={secret}\n>\n< HTTP/1.1 403 Forbidden\n< Authorization: {secret}\n<\n"
+        ),
+        format!(
+            "HTTP/1.1 403 Forbidden\nLocation: https://b/k?q-signature={secret}&x-cos-security-token={secret}\n\n<Error><Code>AccessDenied</Code><Resource>/k?Signature={secret}</Resource></Error>\n"
+        ),
+        format!(
+            "PUT https://b.cos.ap-beijing.myqcloud.com/k?X-Amz-Signature={secret}&X-Amz-Credential={secret}&X-Amz-Security-Token={secret}: 403 AccessDenied(Message: Access Denied., RequestId: NjVh, TraceId: OGVm)\n"
+        ),
+        format!(
+            "{{\"statusCode\":403,\"headers\":{{\"x-obs-security-token\":\"{secret}\",\"authorization\":\"OBS AK:{secret}\"}},\"error\":{{\"Code\":\"AccessDenied\",\"RequestId\":\"r\"}}}}\n"
+        ),
+        format!(
+            "{{'code': 'AccessDenied', 'message': 'Access Denied.', 'requestid': 'NjVh', 'resource': 'b/k?sign={secret}'}}\n"
+        ),
+        format!(
+            "<Error><Code>SignatureDoesNotMatch</Code><RequestId>r</RequestId><SignatureProvided>{secret}</SignatureProvided><Message>x-amz-security-token: {secret}</Message></Error>\n"
+        ),
+    ];
+    for (i, c) in cases.iter().enumerate() {
+        let (found, _) = decode_bytes(c.as_bytes(), &Options::default());
+        assert!(!found.is_empty(), "case {i} found nothing");
+        let all = format!("{found:?}");
+        assert!(!all.contains(secret), "case {i} leaks: {all}");
+        assert!(
+            all.contains("[REDACTED]"),
+            "case {i} redacted nothing: {all}"
+        );
+    }
+}
+
+// ---- Bad input -----------------------------------------------------------
+
+#[test]
+fn empty_input() {
+    let (found, summary) = decode_bytes(b"", &Options::default());
+    assert!(found.is_empty());
+    assert_eq!(summary, Summary::default());
+}
+
+#[test]
+fn billion_laughs_is_not_expanded() {
+    let mut doc =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE Error [\n <!ENTITY lol \"lol\">\n");
+    for i in 1..10 {
+        let prev = if i == 1 {
+            "lol".to_owned()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        writeln!(
+            doc,
+            " <!ENTITY lol{i} \"{}\">",
+            format!("&{prev};").repeat(10)
+        )
+        .unwrap();
+    }
+    doc.push_str("]>\n<Error><Code>&lol9;</Code><Message>&lol9;&lol9;</Message><RequestId>r1</RequestId></Error>\n");
+    let (found, _) = decode_bytes(doc.as_bytes(), &Options::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code.as_deref(), Some("&lol9;"));
+    assert_eq!(found[0].message.as_deref(), Some("&lol9;&lol9;"));
+    assert!(!format!("{found:?}").contains("lollol"));
+    // Without an error element it is just not an error.
+    let (found, _) = decode_bytes(
+        b"<!DOCTYPE l [<!ENTITY a \"aaaa\">]><l>&a;&a;</l>",
+        &Options::default(),
+    );
+    assert!(found.is_empty());
+}
+
+#[test]
+fn external_entities_are_never_read() {
+    let canary = format!(
+        "CANARY-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let path = std::env::temp_dir().join(format!("coserr-xxe-{}.txt", std::process::id()));
+    fs::write(&path, &canary).unwrap();
+    let url = format!("file://{}", path.display());
+    let doc = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE Error [\n  <!ENTITY xxe SYSTEM \"{url}\">\n  <!ENTITY % p SYSTEM \"{url}\"> %p;\n]>\n<Error><Code>&xxe;</Code><Message>see &xxe;</Message><RequestId>r</RequestId></Error>\n"
+    );
+    let (found, summary) = decode_bytes(doc.as_bytes(), &Options::default());
+    let _ = fs::remove_file(&path);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code.as_deref(), Some("&xxe;"));
+    assert_eq!(found[0].message.as_deref(), Some("see &xxe;"));
+    let all = format!("{found:?}{summary:?}");
+    assert!(!all.contains(&canary), "the entity's file was read");
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let n = 100_000;
+    // On one line, inside an error body.
+    let mut doc = String::from("<Error><Code>DeepCode</Code>");
+    doc.push_str(&"<a>".repeat(n));
+    doc.push_str(&"</a>".repeat(n));
+    doc.push_str("<RequestId>r</RequestId></Error>\n");
+    let (found, _) = decode_bytes(doc.as_bytes(), &Options::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code.as_deref(), Some("DeepCode"));
+    assert_eq!(found[0].request_id.as_deref(), Some("r"));
+    // One element per line, never closed.
+    let mut doc = String::from("<Error>\n<Code>Open</Code>\n");
+    for _ in 0..n {
+        doc.push_str("<Error>\n");
+    }
+    let (found, _) = decode_bytes(doc.as_bytes(), &Options::default());
+    assert!(found.iter().any(|f| f.code.as_deref() == Some("Open")));
+    // Deep JSON and deep brackets of no kind.
+    let deep_json = format!("{}{}", "{\"code\":".repeat(n), "}".repeat(n));
+    let (found, _) = decode_bytes(deep_json.as_bytes(), &Options::default());
+    assert!(found.is_empty());
+    let (found, _) = decode_bytes("<a>".repeat(n).as_bytes(), &Options::default());
+    assert!(found.is_empty());
+}
+
+#[test]
+fn huge_field_is_cut_and_noted() {
+    let big = "a".repeat(10 * 1024 * 1024);
+    let doc = format!(
+        "<Error><Code>EntityTooLarge</Code><Message>{big}</Message><RequestId>after-the-big-one</RequestId></Error>\nnext line\n"
+    );
+    let (found, summary) = decode_bytes(doc.as_bytes(), &Options::default());
+    assert_eq!(found.len(), 1);
+    let f = &found[0];
+    assert_eq!(f.message.as_ref().map(String::len), Some(64 * 1024));
+    assert_eq!(f.request_id.as_deref(), Some("after-the-big-one"));
+    assert_eq!(
+        f.notes,
+        vec![format!("Message cut to 65536 of {} bytes", big.len())]
+    );
+    assert_eq!(summary.lines, 2);
+    // Pretty-printed: the big text on a line of its own.
+    let doc = format!(
+        "<Error>\n<Code>X</Code>\n<Message>\n{big}\n</Message>\n<RequestId>r</RequestId>\n</Error>\n"
+    );
+    let (found, _) = decode_bytes(
+        doc.as_bytes(),
+        &Options {
+            max_field: 1000,
+            ..Options::default()
+        },
+    );
+    assert_eq!(found[0].message.as_ref().map(String::len), Some(1000));
+    assert_eq!(found[0].request_id.as_deref(), Some("r"));
+    assert!(
+        found[0].notes[0].starts_with("Message cut to 1000 of"),
+        "{:?}",
+        found[0].notes
+    );
+}
+
+#[test]
+fn long_line_with_errors_in_it() {
+    // 20 MB without a newline, errors at the start, middle and end.
+    let body = "<Error><Code>SlowDown</Code><RequestId>r</RequestId></Error>";
+    let filler = "x".repeat(10 * 1024 * 1024);
+    let doc = format!("{body}{filler}{body}{filler}{body}");
+    let (found, summary) = decode_bytes(doc.as_bytes(), &Options::default());
+    assert_eq!(found.len(), 3);
+    assert!(
+        found
+            .iter()
+            .all(|f| f.line == 1 && f.code.as_deref() == Some("SlowDown"))
+    );
+    assert!(
+        summary.warnings.iter().any(|w| w.contains("longer than")),
+        "{:?}",
+        summary.warnings
+    );
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let mut doc = b"ok line\n<Error><Code>InvalidArgument</Code><Message>bad \xff\xfe bytes</Message><RequestId>r</RequestId></Error>\n".to_vec();
+    doc.extend_from_slice(b"\xc3\x28 more junk\n");
+    let (found, summary) = decode_bytes(&doc, &Options::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message.as_deref(),
+        Some("bad \u{FFFD}\u{FFFD} bytes")
+    );
+    assert!(
+        summary
+            .warnings
+            .iter()
+            .any(|w| w.contains("invalid UTF-8") && w.contains("line 2")),
+        "{:?}",
+        summary.warnings
+    );
+}
+
+#[test]
+fn nul_bytes_are_ignored_with_a_warning() {
+    let doc = b"\0\0<Error>\0<Code>No\0SuchKey</Code><RequestId>r\0</RequestId></Error>\n";
+    let (found, summary) = decode_bytes(doc, &Options::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code.as_deref(), Some("NoSuchKey"));
+    assert_eq!(found[0].request_id.as_deref(), Some("r"));
+    assert!(
+        summary.warnings.iter().any(|w| w.contains("5 NUL bytes")),
+        "{:?}",
+        summary.warnings
+    );
+}
+
+fn utf16(s: &str, be: bool) -> Vec<u8> {
+    let mut v: Vec<u8> = if be {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for u in s.encode_utf16() {
+        v.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+    }
+    v
+}
+
+#[test]
+fn utf16_with_bom_decodes_like_utf8() {
+    // What PowerShell's `>` writes: UTF-16LE with a BOM, CRLF.
+    let text = fs::read_to_string(corpus_dir().join("cos_curl_i_403.txt"))
+        .unwrap()
+        .replace('\n', "\r\n");
+    let (want, _) = decode_bytes(text.as_bytes(), &Options::default());
+    assert_eq!(want.len(), 1);
+    for be in [false, true] {
+        let (got, summary) = decode_bytes(&utf16(&text, be), &Options::default());
+        assert_eq!(got, want, "big endian: {be}");
+        assert!(summary.warnings[0].contains(if be { "UTF-16BE" } else { "UTF-16LE" }));
+    }
+}
+
+#[test]
+fn truncated_xml_keeps_what_was_read() {
+    let (found, _) = decode_bytes(
+        b"<?xml version='1.0'?>\n<Error>\n<Code>NoSuchKey</Code>\n<Mess",
+        &Options::default(),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code.as_deref(), Some("NoSuchKey"));
+    assert!(
+        found[0]
+            .notes
+            .iter()
+            .any(|n| n.contains("truncated XML") && n.contains("missing: Message, RequestId"))
+    );
+    // Nothing recoverable: no error, but the summary says what happened.
+    let (found, summary) = decode_bytes(b"<Error>\n<Cod", &Options::default());
+    assert!(found.is_empty());
+    assert!(
+        summary.warnings.iter().any(|w| w.contains("truncated XML")),
+        "{:?}",
+        summary.warnings
+    );
+}
+
+#[test]
+fn binary_junk_never_panics() {
+    // A deterministic xorshift stream, with markers sprinkled in.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut junk = Vec::with_capacity(2 << 20);
+    while junk.len() < 2 << 20 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        junk.extend_from_slice(&x.to_le_bytes());
+        if x % 97 == 0 {
+            junk.extend_from_slice(b"<Error><Code>");
+        }
+        if x % 89 == 0 {
+            junk.extend_from_slice(b"HTTP/1.1 403 \n{\"code\":");
+        }
+    }
+    let (_, summary) = decode_bytes(&junk, &Options::default());
+    assert_eq!(summary.bytes, junk.len() as u64);
+}
+
+// ---- Streaming, errors, options ---------------------------------------------
+
+/// A reader that hands out its chunks one per read and records how many
+/// errors the sink had seen when each read happened.
+struct Chunks {
+    chunks: Vec<Vec<u8>>,
+    next: usize,
+    seen: Rc<Cell<u64>>,
+    seen_at_read: Vec<u64>,
+}
+
+impl Read for Chunks {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.seen_at_read.push(self.seen.get());
+        let Some(c) = self.chunks.get(self.next) else {
+            return Ok(0);
+        };
+        self.next += 1;
+        buf[..c.len()].copy_from_slice(c);
+        Ok(c.len())
+    }
+}
+
+#[test]
+fn errors_are_emitted_before_the_input_ends() {
+    let seen = Rc::new(Cell::new(0));
+    let mut r = Chunks {
+        chunks: vec![
+            b"2024-01-12 16:36:51 PUT https://b.cos.ap-beijing.myqcloud.com/k: 403 AccessDenied(Message: Access Denied., RequestId: NjVh, TraceId: OGVm)\n".to_vec(),
+            b"<Error><Code>NoSuchKey</Code><RequestId>r2</RequestId></Error>\n".to_vec(),
+            b"HTTP/1.1 404 Not Found\nContent-Length: 0\nx-cos-request-id: r3\n\n".to_vec(),
+            b"unrelated\n".to_vec(),
+        ],
+        next: 0,
+        seen: seen.clone(),
+        seen_at_read: Vec::new(),
+    };
+    let s2 = seen.clone();
+    let summary = decode::decode(&mut r, &Options::default(), &mut |_| {
+        s2.set(s2.get() + 1);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(summary.found, 3);
+    // Each error was out before the next chunk was even read.
+    assert_eq!(&r.seen_at_read[..4], &[0, 1, 2, 3]);
+}
+
+#[test]
+fn sink_errors_stop_decoding() {
+    let seen = Rc::new(Cell::new(0));
+    let mut r = Chunks {
+        chunks: vec![b"<Error><Code>A</Code><RequestId>1</RequestId></Error>\n".to_vec(); 50],
+        next: 0,
+        seen,
+        seen_at_read: Vec::new(),
+    };
+    let err = decode::decode(&mut r, &Options::default(), &mut |_| {
+        Err(io::ErrorKind::BrokenPipe.into())
+    })
+    .unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    assert!(
+        r.next <= 2,
+        "kept reading after the sink failed: {} reads",
+        r.next
+    );
+}
+
+struct Failing(bool);
+
+impl Read for Failing {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if std::mem::replace(&mut self.0, true) {
+            return Err(io::Error::other("disk on fire"));
+        }
+        let s = b"<Error><Code>A</Code>";
+        buf[..s.len()].copy_from_slice(s);
+        Ok(s.len())
+    }
+}
+
+#[test]
+fn read_errors_are_returned() {
+    let err = decode::decode(Failing(false), &Options::default(), &mut |_| Ok(())).unwrap_err();
+    assert_eq!(err.to_string(), "disk on fire");
+}
+
+/// Inputs the fuzzer found (minimized) to panic or to decode differently
+/// when chunked differently. They are checked with every chunk size in
+/// `chunking_does_not_change_results`.
+fn fuzz_findings() -> Vec<Vec<u8>> {
+    let long_markup = [
+        b"<Error>\n<Code>A</Code><?pi\n".as_slice(),
+        &b"x\n".repeat(70),
+        b"</Error>\n<Error><Code>B</Code><x\n",
+        &b"y\n".repeat(70),
+        b"></Error>\n",
+    ]
+    .concat();
+    vec![
+        // Markup carried over to the next line was counted from the wrong line.
+        b"\n<Error>s<?\n</Error>\n".to_vec(),
+        // A stray `</>` closed the body before the end tag that was looked
+        // up ahead; what followed it was dropped.
+        b"<Error></>\n<Error>></Error>\n".to_vec(),
+        // A byte order mark at a line start was dropped on one path only.
+        b"<Error>\n\xef\xbb\xbf></Error>\n".to_vec(),
+        b"\xef\xbb\xbf<Error>\n<Code>X</Code>\n</Error>\n".to_vec(),
+        // Two cut-off bodies were merged when read in one pass (as if
+        // printed twice on one line), not when read line by line.
+        b"<Error>\n<Code>A</Code>\n<Error>\n<Code>A</Code><RequestId>r\n<?xml version='1.0'?>\n</Error>\n".to_vec(),
+        // A timestamp inside a body's last line set the log's clock when
+        // read line by line, not in one pass.
+        b"<Error>\n<Code>A</Code>\n<Error>x 2024-06-20 09:00:01,007 <RequestId>r</RequestId></Error>\n<Error><Code>B</Code><RequestId>s</RequestId></Error>\n".to_vec(),
+        // Markup left open for more than 64 lines was given up on after 64
+        // feeds, not 64 lines; and its `>` could be in a later feed.
+        long_markup,
+        // A body ended inside lines it had carried over (after giving up on
+        // a tag): the line-by-line path lost the rest of those lines.
+        [b"<Error\n\"\n>\n>\n\n<Error\n".as_slice(), &b"\n".repeat(37), b">\n", &b"\n".repeat(16), b"+\n</Error>\n"].concat(),
+        // Overflowed the stack: the root finder ended a name at a form feed,
+        // quick-xml did not, and the same text was replayed forever.
+        b"x\n<Error\x0c~<Coded\\Cos\\Exception\n***</Tralce\xb7E</>or>\n".to_vec(),
+        // The line path undid escapes in a body's first line, the one-pass
+        // path did not; likewise for JSON objects in an XML line.
+        b"<Error>\\u003c\n</Error>\n".to_vec(),
+        b"<Error><Message>{\"code\":\"X\",\"message\":\"m\"}\n</Message></Error>\n".to_vec(),
+        // A body closed early (`</>`) on its first line, text after it: one
+        // path read the text with the body, the other apart from it.
+        b"<Error></>o Message: 5\n</Error>\n".to_vec(),
+        // quick-xml drops a leading byte order mark and miscounts after it.
+        b"<Error\n>e\x90\n\xef\xbb\xbf\n<Error\n</Error>\n".to_vec(),
+        // quick-xml reports an offset inside a leading byte order mark.
+        b"<Error>\n\xef\xbb\xbf><".to_vec(),
+        // Panicked: a byte index one past a multi-byte character (U+FFFD).
+        b"<Response\n\xff2024-06-20 17:00:00]".to_vec(),
+        // The same mistake, in the SDK string readers (found by reading them).
+        "PUT https://b/k:\u{3000}403\u{3000}AccessDenied(Message: m, RequestId: r)\n".into(),
+        "é403 X(Message: m, RequestId: r)\n".into(),
+        "ÿException: m (Service: S3, Status Code: 403)\nxé: y\n\tstatus code: 404, request id: r\n".into(),
+    ]
+}
+
+/// Hands out `step` bytes per read, as a slow pipe does.
+struct Trickle<'a>(&'a [u8], usize);
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.1.min(buf.len()).min(self.0.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+/// Found by the fuzzer (a pretty-printed JSON object whose `{` line had
+/// been consumed before its members were read): how the input is chunked
+/// must not change what is found.
+#[test]
+fn chunking_does_not_change_results() {
+    let mut inputs: Vec<Vec<u8>> = fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    inputs.push(utf16(
+        "<Error><Code>AccessDenied</Code><RequestId>r</RequestId></Error>\r\n",
+        false,
+    ));
+    inputs.extend(fuzz_findings());
+    for input in &inputs {
+        let (whole, _) = decode_bytes(input, &Options::default());
+        for step in [1, 7, 4096] {
+            let mut got = Vec::new();
+            decode::decode(Trickle(input, step), &Options::default(), &mut |f| {
+                got.push(f);
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(
+                got,
+                whole,
+                "{} bytes per read:\n{}",
+                step,
+                String::from_utf8_lossy(input)
+            );
+        }
+    }
+}
+
+#[test]
+fn provider_option_overrides() {
+    let doc = fs::read(corpus_dir().join("obs_curl_i_403.txt")).unwrap();
+    let (found, _) = decode_bytes(
+        &doc,
+        &Options {
+            provider: Some(Provider::Cos),
+            ..Options::default()
+        },
+    );
+    assert_eq!(found[0].provider, Some(Provider::Cos));
+    let (found, _) = decode_bytes(&doc, &Options::default());
+    assert_eq!(found[0].provider, Some(Provider::Obs));
+}
