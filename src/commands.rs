@@ -138,7 +138,7 @@ fn resolve_lang(lang: cli::Lang, env: impl Fn(&str) -> Option<String>) -> Lang {
         cli::Lang::Auto => {
             let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .into_iter()
-                .filter_map(|k| env(k))
+                .filter_map(&env)
                 .find(|v| !v.is_empty());
             if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("zh")) {
                 Lang::Zh

@@ -53,6 +53,7 @@ fn committed_completions_match_the_cli() {
 /// Whether `shell` can be run. Outside CI a missing shell skips its test
 /// (the README's test command must pass with only the Rust toolchain); in
 /// CI, where `.ci/run` installs zsh and fish, it is a failure.
+#[allow(clippy::print_stderr)] // say which shell's test was skipped
 fn have(shell: &str) -> bool {
     let found = Command::new(shell)
         .args(["-c", "exit 0"])
