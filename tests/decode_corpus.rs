@@ -418,16 +418,15 @@ fn huge_field_is_cut_and_noted() {
 #[test]
 fn long_line_with_errors_in_it() {
     // 20 MB without a newline, errors at the start, middle and end.
-    let body = "<Error><Code>SlowDown</Code><RequestId>r</RequestId></Error>";
+    let body = |i| format!("<Error><Code>SlowDown</Code><RequestId>r{i}</RequestId></Error>");
     let filler = "x".repeat(10 * 1024 * 1024);
-    let doc = format!("{body}{filler}{body}{filler}{body}");
+    let doc = format!("{}{filler}{}{filler}{}", body(1), body(2), body(3));
     let (found, summary) = decode_bytes(doc.as_bytes(), &Options::default());
     assert_eq!(found.len(), 3);
-    assert!(
-        found
-            .iter()
-            .all(|f| f.line == 1 && f.code.as_deref() == Some("SlowDown"))
-    );
+    for (i, f) in found.iter().enumerate() {
+        assert_eq!((f.line, f.code.as_deref()), (1, Some("SlowDown")));
+        assert_eq!(f.request_id, Some(format!("r{}", i + 1)));
+    }
     assert!(
         summary.warnings.iter().any(|w| w.contains("longer than")),
         "{:?}",
@@ -672,6 +671,19 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         // A body closed early (`</>`) on its first line, text after it: one
         // path read the text with the body, the other apart from it.
         b"<Error></>o Message: 5\n</Error>\n".to_vec(),
+        // A repeat on one line was merged only when both sightings were
+        // emitted together.
+        b"<Error\n><T><Error><Code>NoSuchBucket</><e><Error><Code>NoSuchBucket</><e></>\n</Error>\n".to_vec(),
+        // Looped for ever: the root finder took `<Response/` for a root,
+        // quick-xml read a tag named `Response/`, and the body was replayed
+        // from its first byte again and again.
+        b"<Response/\n  <JobsDetail>\n    <Code>-65013</Code>\n</Response>\n".to_vec(),
+        // A timestamp on a body's first line set the log's clock only when
+        // read line by line.
+        b"<Response>2024/01/12 16:36:51<e\n</Response>\n<Code>t".to_vec(),
+        // A body ended at the very start of the text it carried; that text
+        // was dropped instead of read again.
+        b"<Error>\n<?xml \n?><d\"\n<Error>\n\">\n\n</Error>\n".to_vec(),
         // quick-xml drops a leading byte order mark and miscounts after it.
         b"<Error\n>e\x90\n\xef\xbb\xbf\n<Error\n</Error>\n".to_vec(),
         // quick-xml reports an offset inside a leading byte order mark.

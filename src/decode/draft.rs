@@ -385,11 +385,15 @@ impl Draft {
             && same(&a.status, &b.status)
     }
 
-    /// Whether two drafts share an identity field (and so are one error).
+    /// Whether two sightings on one line (an XML body and the SDK text
+    /// around it) are one error: an identity field in common, none in
+    /// conflict, and not two different resources (per-key errors).
     pub fn same_identity(&self, other: &Draft) -> bool {
         let (a, b) = (&self.found, &other.found);
         let eq = |x: &Option<String>, y: &Option<String>| x.is_some() && x == y;
+        let resources_differ = matches!((&a.resource, &b.resource), (Some(x), Some(y)) if x != y);
         self.compatible(other)
+            && !resources_differ
             && (eq(&a.request_id, &b.request_id)
                 || eq(&a.code, &b.code)
                 || (a.number.is_some() && a.number == b.number))

@@ -167,6 +167,8 @@ pub struct Scanner<'a> {
     notes: Notes,
     /// How deep replays are nested right now.
     replaying: u32,
+    /// The last errors reported, to drop a repeat printed on their line.
+    recent: Vec<RepeatKey>,
 }
 
 const MAX_NOTES: usize = 32;
@@ -316,6 +318,7 @@ impl<'a> Scanner<'a> {
             long_lines: 0,
             notes: Notes::default(),
             replaying: 0,
+            recent: Vec::new(),
         }
     }
 
@@ -332,15 +335,18 @@ impl<'a> Scanner<'a> {
     /// A searcher for `</name>`; the last one is kept, since bodies in one
     /// input tend to share their root.
     fn end_tag(&mut self, qname: &str) -> Finder<'static> {
-        let tag = format!("</{qname}>");
-        match &self.last_end_tag {
-            Some(f) if f.needle() == tag.as_bytes() => f.clone(),
-            _ => {
-                let f = Finder::new(tag.as_bytes()).into_owned();
-                self.last_end_tag = Some(f.clone());
-                f
+        self.cache_end_tag(qname);
+        self.last_end_tag.clone().expect("just cached")
+    }
+
+    fn cache_end_tag(&mut self, qname: &str) {
+        if let Some(f) = &self.last_end_tag {
+            let n = f.needle();
+            if n.len() == qname.len() + 3 && &n[2..n.len() - 1] == qname.as_bytes() {
+                return;
             }
         }
+        self.last_end_tag = Some(Finder::new(format!("</{qname}>").as_bytes()).into_owned());
     }
 
     /// The open body is finished: keep its block for the next one.
@@ -466,7 +472,7 @@ impl<'a> Scanner<'a> {
     /// but whitespace follows the end tag, and every line can continue an
     /// XML body.
     fn batch_region<'d>(
-        &mut self,
+        end_searched: &mut Vec<(Vec<u8>, u64)>,
         data: &'d [u8],
         base: u64,
         eof: bool,
@@ -476,11 +482,7 @@ impl<'a> Scanner<'a> {
         // Where this tag is already known to be absent: a body that never
         // ends must not be searched again on every line.
         let needle = end_tag.needle();
-        let from = match self
-            .end_searched
-            .iter()
-            .find(|(n, _)| n.as_slice() == needle)
-        {
+        let from = match end_searched.iter().find(|(n, _)| n.as_slice() == needle) {
             Some((_, to)) if *to > base => ((*to - base) as usize)
                 .saturating_sub(needle.len() - 1)
                 .min(window.len()),
@@ -488,17 +490,16 @@ impl<'a> Scanner<'a> {
         };
         let Some(e) = end_tag.find(&window[from..]).map(|e| from + e) else {
             let to = base + window.len() as u64;
-            match self
-                .end_searched
+            match end_searched
                 .iter_mut()
                 .find(|(n, _)| n.as_slice() == needle)
             {
                 Some(entry) => entry.1 = to,
                 None => {
-                    if self.end_searched.len() == 4 {
-                        self.end_searched.remove(0);
+                    if end_searched.len() == 4 {
+                        end_searched.remove(0);
                     }
-                    self.end_searched.push((needle.to_vec(), to));
+                    end_searched.push((needle.to_vec(), to));
                 }
             }
             return None;
@@ -549,8 +550,8 @@ impl<'a> Scanner<'a> {
         if !self.at_line_start || open.quote_key.is_some() || open.escaped {
             return Ok(None);
         }
-        let end_tag = open.end_tag.clone();
-        let Some(text) = self.batch_region(data, base, eof, &end_tag) else {
+        let Some(text) = Self::batch_region(&mut self.end_searched, data, base, eof, &open.end_tag)
+        else {
             return Ok(None);
         };
         let line = self.line;
@@ -624,7 +625,7 @@ impl<'a> Scanner<'a> {
         if self
             .http
             .as_ref()
-            .is_some_and(|r| !r.in_body || r.body_ended)
+            .is_some_and(|r| !r.in_body || r.body_ended || r.body_lines >= MAX_BODY_LINES)
         {
             return Ok(None);
         }
@@ -658,11 +659,18 @@ impl<'a> Scanner<'a> {
         let qname_end = first[1..]
             .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')))
             .map_or(first.len(), |i| i + 1);
-        let end_tag = self.end_tag(&first[1..qname_end]);
-        let Some(text) = self.batch_region(data, base, eof, &end_tag) else {
+        self.cache_end_tag(&first[1..qname_end]);
+        let end_tag = self.last_end_tag.as_ref().expect("just cached");
+        let Some(text) = Self::batch_region(&mut self.end_searched, data, base, eof, end_tag)
+        else {
             return Ok(None);
         };
         let line = self.line;
+        // What the line path does with any first line: the log's clock.
+        let whole_first = trim_eol(&text[..first_end.min(text.len())]);
+        if let Some(ts) = log_timestamp(whole_first) {
+            self.last_ts = Some((line, ts.to_owned()));
+        }
         let mut block = self.new_block(root, line);
         let fed = match block.feed(&text[indent..], line) {
             Fed::Done(n) => Fed::Done(indent + n),
@@ -692,7 +700,7 @@ impl<'a> Scanner<'a> {
                     block,
                     quote_key: None,
                     escaped: false,
-                    end_tag,
+                    end_tag: self.last_end_tag.clone().expect("cached above"),
                 })
             }
         }
@@ -1311,11 +1319,6 @@ impl<'a> Scanner<'a> {
             }
             if d.shape == Shape::Labels {
                 loose.push(d);
-            } else if let Some(t) = structured
-                .iter_mut()
-                .find(|t| t.found.line == d.found.line && t.same_identity(&d))
-            {
-                t.absorb(d); // the same error printed twice on one line
             } else {
                 structured.push(d);
             }
@@ -1400,6 +1403,16 @@ impl<'a> Scanner<'a> {
 
     /// Adds context and hands the error to the sink.
     fn emit(&mut self, mut d: Draft) -> io::Result<()> {
+        // The same error printed twice on one line (a logger repeating
+        // the exception) is one error; on two lines, two occurrences.
+        let key = RepeatKey::of(&d.found);
+        if self.recent.contains(&key) {
+            return Ok(());
+        }
+        if self.recent.len() == 16 {
+            self.recent.remove(0);
+        }
+        self.recent.push(key);
         if let Some(resp) = self.http.as_mut().filter(|r| r.in_body) {
             let ctx = resp.context(self.opts.max_field.max(1));
             resp.reported = true;
@@ -1486,6 +1499,33 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// What makes two sightings the same error: where it starts and every
+/// field that identifies it, exactly.
+#[derive(PartialEq, Eq)]
+struct RepeatKey {
+    line: u64,
+    number: Option<i64>,
+    fields: [Option<String>; 7],
+}
+
+impl RepeatKey {
+    fn of(f: &Found) -> RepeatKey {
+        RepeatKey {
+            line: f.line,
+            number: f.number,
+            fields: [
+                f.code.clone(),
+                f.message.clone(),
+                f.resource.clone(),
+                f.request_id.clone(),
+                f.trace_id.clone(),
+                f.host_id.clone(),
+                f.status.map(|s| s.to_string()),
+            ],
+        }
+    }
+}
+
 enum Cont {
     /// The whole line went into the body, which is still open.
     Consumed,
@@ -1567,7 +1607,10 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].status, f[0].line), (Some(404), 1));
         assert_eq!(f[0].request_id.as_deref(), Some("NjVh"));
-        assert_eq!(f[0].server_date.as_deref(), Some("Fri, 12 Jan 2024 16:36:51 GMT"));
+        assert_eq!(
+            f[0].server_date.as_deref(),
+            Some("Fri, 12 Jan 2024 16:36:51 GMT")
+        );
         assert_eq!(f[0].provider, Some(crate::catalog::Provider::Cos));
     }
 
@@ -1578,22 +1621,30 @@ mod tests {
         );
         assert!(f.is_empty(), "{f:?}");
         // A redirect that was not followed is reported.
-        let f = run("HTTP/1.1 301 Moved Permanently\nLocation: https://x/\nx-cos-request-id: r\n\n");
+        let f =
+            run("HTTP/1.1 301 Moved Permanently\nLocation: https://x/\nx-cos-request-id: r\n\n");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].status, Some(301));
     }
 
     #[test]
     fn head_without_body() {
-        let f = run("> HEAD /k HTTP/1.1\n> Host: b.cos.ap-beijing.myqcloud.com\n>\n< HTTP/1.1 403 Forbidden\n< x-cos-request-id: r\n<\n");
+        let f = run(
+            "> HEAD /k HTTP/1.1\n> Host: b.cos.ap-beijing.myqcloud.com\n>\n< HTTP/1.1 403 Forbidden\n< x-cos-request-id: r\n<\n",
+        );
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].request.as_deref(), Some("HEAD b.cos.ap-beijing.myqcloud.com/k"));
+        assert_eq!(
+            f[0].request.as_deref(),
+            Some("HEAD b.cos.ap-beijing.myqcloud.com/k")
+        );
         assert!(f[0].notes[0].contains("HEAD"));
     }
 
     #[test]
     fn pretty_json_is_one_error() {
-        let f = run("{\n  \"Error\": {\n    \"Code\": \"NoSuchKey\",\n    \"RequestId\": \"r\"\n  }\n}\n");
+        let f = run(
+            "{\n  \"Error\": {\n    \"Code\": \"NoSuchKey\",\n    \"RequestId\": \"r\"\n  }\n}\n",
+        );
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].code.as_deref(), f[0].line), (Some("NoSuchKey"), 1));
     }
@@ -1604,14 +1655,22 @@ mod tests {
             "{\n  statusCode: 403,\n  error: {\n    Code: 'AccessDenied',\n    RequestId: 'r1'\n  },\n  headers: { server: 'tencent-cos' }\n}\n",
         );
         assert_eq!(f.len(), 1);
-        assert_eq!((f[0].status, f[0].code.as_deref()), (Some(403), Some("AccessDenied")));
+        assert_eq!(
+            (f[0].status, f[0].code.as_deref()),
+            (Some(403), Some("AccessDenied"))
+        );
     }
 
     #[test]
     fn labelled_lines_group() {
-        let f = run("HTTP Code: 403\nError Code: AccessDenied\nRequest ID: r1\nunrelated\nError Code: NoSuchKey\nRequest ID: r2\n");
+        let f = run(
+            "HTTP Code: 403\nError Code: AccessDenied\nRequest ID: r1\nunrelated\nError Code: NoSuchKey\nRequest ID: r2\n",
+        );
         assert_eq!(f.len(), 2);
-        assert_eq!((f[0].status, f[0].request_id.as_deref(), f[0].line), (Some(403), Some("r1"), 1));
+        assert_eq!(
+            (f[0].status, f[0].request_id.as_deref(), f[0].line),
+            (Some(403), Some("r1"), 1)
+        );
         assert_eq!((f[1].code.as_deref(), f[1].line), (Some("NoSuchKey"), 5));
     }
 
@@ -1623,15 +1682,29 @@ mod tests {
     }
 
     #[test]
+    fn per_key_errors_on_one_line_are_not_repeats() {
+        let f = run(
+            "<DeleteResult><Error><Key>a</Key><Code>AccessDenied</Code></Error><Error><Key>b</Key><Code>AccessDenied</Code></Error></DeleteResult>\n",
+        );
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[1].resource.as_deref(), Some("b"));
+        assert!(f.iter().all(|f| f.partial));
+    }
+
+    #[test]
     fn log_clock_is_the_client_date() {
-        let f = run("2024-01-12 16:36:51,123 ERROR upload failed:\n<Error>\n<Code>X</Code>\n</Error>\n");
+        let f = run(
+            "2024-01-12 16:36:51,123 ERROR upload failed:\n<Error>\n<Code>X</Code>\n</Error>\n",
+        );
         assert_eq!(f[0].client_date.as_deref(), Some("2024-01-12 16:36:51,123"));
         assert_eq!(f[0].line, 2);
     }
 
     #[test]
     fn go_aws_sdk_v1_two_lines() {
-        let f = run("NoSuchBucket: The specified bucket does not exist\n\tstatus code: 404, request id: r, host id: h\n");
+        let f = run(
+            "NoSuchBucket: The specified bucket does not exist\n\tstatus code: 404, request id: r, host id: h\n",
+        );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].code.as_deref(), Some("NoSuchBucket"));
         assert_eq!(f[0].host_id.as_deref(), Some("h"));

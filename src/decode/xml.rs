@@ -73,7 +73,9 @@ pub fn find_root(text: &str, from: usize) -> Option<(usize, Root)> {
         // space, tab, CR and LF (a form feed is part of the name).
         let terminated = match rest.get(name_len) {
             None => true,
-            Some(&c) => matches!(c, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'),
+            // `<Error/>`; a `/` not followed by `>` is part of the name.
+            Some(b'/') => rest.get(name_len + 1).is_none_or(|&c| c == b'>'),
+            Some(&c) => matches!(c, b'>' | b' ' | b'\t' | b'\r' | b'\n'),
         };
         if terminated && name_len > 0 {
             let name = &text[at + 1..at + 1 + name_len];
@@ -275,8 +277,18 @@ impl XmlBlock {
                             // The body ended inside text carried from
                             // earlier lines (after markup was given up on):
                             // the rest of that text is the scanner's again.
+                            // Never text that starts with the root this
+                            // body began with (quick-xml read it otherwise):
+                            // the scanner would open it again, for ever.
                             let line = self.line_at(buf, end);
-                            self.replay = Some((buf[end..carried].to_owned(), line));
+                            let again = &buf[end..carried];
+                            if end > 0 || !matches!(find_root(again, 0), Some((0, _))) {
+                                self.replay = Some((again.to_owned(), line));
+                            } else {
+                                self.note(format!(
+                                    "XML at line {line} could not be read as a body and was skipped"
+                                ));
+                            }
                         }
                         return Fed::Done(end.saturating_sub(carried));
                     }
@@ -915,9 +927,15 @@ mod tests {
     #[test]
     fn ci_jobs_get_the_response_request_id_within_bounds() {
         let job = "<JobsDetail><Code>InvalidInput</Code><State>Failed</State></JobsDetail>";
-        let v = parse(&format!("<Response>{}<RequestId>r</RequestId></Response>", job.repeat(300)));
+        let v = parse(&format!(
+            "<Response>{}<RequestId>r</RequestId></Response>",
+            job.repeat(300)
+        ));
         assert_eq!(v.len(), 300);
-        let with_id = v.iter().filter(|d| d.found.request_id.as_deref() == Some("r")).count();
+        let with_id = v
+            .iter()
+            .filter(|d| d.found.request_id.as_deref() == Some("r"))
+            .count();
         assert_eq!(with_id, MAX_HELD);
     }
 
