@@ -908,3 +908,25 @@ fn id_decodes_request_ids() {
             .starts_with("coserr: \"OGVmYzZi")
     );
 }
+
+#[test]
+fn decode_head_response_without_body() {
+    let head = "HTTP/1.1 403 Forbidden\r\nServer: tencent-cos\r\nx-cos-request-id: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx\r\nContent-Length: 0\r\n\r\n";
+    let out = decode_with(&[], head);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("HTTP 403 Forbidden"), "{text}");
+    assert!(
+        text.contains("Usually the signature or the permissions"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("reason"),
+        "the standard phrase is not repeated: {text}"
+    );
+    let odd = decode_with(&[], &head.replace("403 Forbidden", "403 Go Away"));
+    assert!(
+        String::from_utf8(odd.stdout).unwrap().contains("Go Away"),
+        "a non-standard phrase is kept"
+    );
+}

@@ -126,8 +126,17 @@ pub fn error(
     if let Some(h) = &f.host_id {
         field(out, "HostId", h)?;
     }
+    let shown_status = status_line(ex);
     for (k, v) in &f.extra {
-        field(out, k, v)?;
+        // The status line's reason phrase, when it is the one shown above
+        // already, is noise.
+        let repeated = k == "reason"
+            && shown_status
+                .as_deref()
+                .is_some_and(|s| s.split_once(' ').is_some_and(|(_, phrase)| phrase == v));
+        if !repeated {
+            field(out, k, v)?;
+        }
     }
     for note in &f.notes {
         writeln!(out, "  {} {note}", "note:".style(p.warn))?;
