@@ -22,6 +22,15 @@ fn opt_str(v: &Value) -> Option<&str> {
     v.as_str()
 }
 
+/// A JSON array of strings.
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_owned())
+        .collect()
+}
+
 fn find<'a>(row: &Value) -> Vec<&'a Entry> {
     catalog::entries()
         .iter()
@@ -101,13 +110,6 @@ fn texts_are_verbatim() {
             .map(|m| (m["message"].as_str().unwrap(), opt_str(&m["description"])))
             .collect();
         assert_eq!(messages, expected, "{at} messages");
-        let strings = |v: &Value| -> Vec<String> {
-            v.as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s.as_str().unwrap().to_owned())
-                .collect()
-        };
         assert_eq!(
             e.aliases().collect::<Vec<_>>(),
             strings(&row["aliases"]),
@@ -419,13 +421,6 @@ fn prerendered_json_matches_the_entry() {
         let expected: Vec<(&str, Option<&str>)> =
             e.messages().map(|m| (m.message, m.description)).collect();
         assert_eq!(messages, expected);
-        let strings = |v: &Value| -> Vec<String> {
-            v.as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s.as_str().unwrap().to_owned())
-                .collect()
-        };
         assert_eq!(strings(&v["aliases"]), e.aliases().collect::<Vec<_>>());
         assert_eq!(strings(&v["docs"]), e.docs().collect::<Vec<_>>());
     }

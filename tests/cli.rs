@@ -426,6 +426,27 @@ fn usage_and_input_errors_exit_2_with_one_line() {
     coserr().assert().code(2);
 }
 
+/// Reads one line of the child's stdout and closes it, as `| head -1`
+/// does; the child must then end with status 0 and nothing on stderr.
+fn read_first_line_then_close(child: &mut std::process::Child) -> String {
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone: what is still to be written meets EPIPE.
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "wrote to stderr: {err}");
+    first
+}
+
 #[test]
 fn broken_pipe_ends_quietly() {
     for args in [
@@ -440,22 +461,8 @@ fn broken_pipe_ends_quietly() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        assert!(!first.is_empty());
-        // The reader is gone: what is still to be written meets EPIPE.
-        let status = child.wait().unwrap();
-        let mut err = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut err)
-            .unwrap();
-        assert_eq!(status.code(), Some(0), "{args:?}: {err}");
-        assert!(err.is_empty(), "{args:?} wrote to stderr: {err}");
+        let first = read_first_line_then_close(&mut child);
+        assert!(!first.is_empty(), "{args:?}");
     }
 }
 
@@ -859,22 +866,9 @@ fn decode_of_an_endless_stream_into_head_ends_quietly() {
         // Endless until coserr goes away and the pipe breaks.
         while stdin.write_all(body).is_ok() {}
     });
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let first = read_first_line_then_close(&mut child);
     assert!(first.contains("error 1"), "{first}");
-    let status = child.wait().unwrap();
     writer.join().unwrap();
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    assert_eq!(status.code(), Some(0), "{err}");
-    assert!(err.is_empty(), "{err}");
 }
 
 #[test]
