@@ -3,9 +3,13 @@
 //!
 //! This file is compiled twice: as `crate::catalog::validate` in test builds
 //! of the library, and via `#[path]` inside `build.rs`. It therefore uses
-//! nothing but `std` and `serde_json`, and no `crate::` paths.
+//! only `std`, `serde_json` and its sibling `super::query` (which build.rs
+//! includes the same way), and no `crate::` paths.
 
 use serde_json::{Map, Value};
+
+// Names collide the way lookups compare them: folded.
+use super::query::fold;
 use std::collections::HashMap;
 
 /// The provider identifiers, in catalogue order.
@@ -144,7 +148,7 @@ fn check_unique(all: &[(String, usize, RawEntry)]) -> Result<(), String> {
         let key = (
             e.provider,
             e.section,
-            e.code.as_ref().map(|c| c.to_lowercase()),
+            e.code.as_deref().map(fold),
             e.number,
             e.status,
         );
@@ -155,15 +159,19 @@ fn check_unique(all: &[(String, usize, RawEntry)]) -> Result<(), String> {
             ));
         }
         if let Some(code) = &e.code {
-            codes
-                .entry(code.to_lowercase())
-                .or_insert((file, *index, e.label()));
+            codes.entry(fold(code)).or_insert((file, *index, e.label()));
         }
     }
     let mut aliases: HashMap<String, (&str, usize)> = HashMap::new();
     for (file, index, e) in all {
         for alias in &e.aliases {
-            let folded = alias.to_lowercase();
+            let folded = fold(alias);
+            // A spelling that folds to the entry's own code (OBS's
+            // `IncorrectNumberOfFilesInPost Request`) finds nothing the
+            // code does not: keep it for the record, check nothing.
+            if e.code.as_deref().map(fold).as_ref() == Some(&folded) {
+                continue;
+            }
             if let Some((f, i, label)) = codes.get(&folded) {
                 return Err(format!(
                     "data/{file}: entry {index} ({}): alias \"{alias}\" collides with the code of data/{f} entry {i} ({label})",
@@ -461,6 +469,24 @@ mod tests {
             &[slow, bad],
             "entry 1 (SlowDown (503)): alias \"BadRquest\" collides with the code of data/cos.json entry 2",
         );
+    }
+
+    #[test]
+    fn names_collide_as_lookups_compare_them() {
+        let slow = entry(&[("aliases", serde_json::json!(["Bad-Request"]))]);
+        let bad = entry(&[
+            ("code", "BadRequest".into()),
+            ("status", 400.into()),
+            ("status_text", "Bad Request".into()),
+        ]);
+        rejects(
+            "cos.json",
+            &[slow, bad],
+            "alias \"Bad-Request\" collides with the code",
+        );
+        // A spelling of the entry's own code is no collision.
+        let own = entry(&[("aliases", serde_json::json!(["Slow Down"]))]);
+        assert!(check("cos.json", &[own]).is_ok());
     }
 
     #[test]
