@@ -19,6 +19,16 @@ pub struct Explained {
     pub suggestions: Vec<String>,
 }
 
+impl Explained {
+    /// The code as shown: the input's, or the inferred one.
+    pub fn code(&self) -> Option<&str> {
+        self.found
+            .code
+            .as_deref()
+            .or_else(|| self.entry.filter(|_| self.inferred).and_then(|e| e.code()))
+    }
+}
+
 /// Finds the catalogue entry for `found`.
 pub fn explain(found: Found) -> Explained {
     let mut inferred = false;
@@ -27,13 +37,13 @@ pub fn explain(found: Found) -> Explained {
         entry = by_message(&found);
         inferred = entry.is_some();
     }
-    let suggestions = match (&entry, &found.code) {
-        (None, Some(code)) if !fold(code).is_empty() => {
+    let suggestions = match (&entry, found.code.as_deref().map(fold)) {
+        (None, Some(folded)) if !folded.is_empty() => {
             let filter = Filter {
                 providers: found.provider.into_iter().collect(),
                 ..Filter::default()
             };
-            catalog::suggest::suggest(&Query::Name(fold(code)), &filter)
+            catalog::suggest::suggest(&Query::Name(folded), &filter)
         }
         _ => Vec::new(),
     };
@@ -267,12 +277,12 @@ pub const MAX_TALLY_ROWS: usize = 10_000;
 
 impl Tally {
     pub fn add(&mut self, ex: &Explained) {
-        let code = ex.found.code.clone().or_else(|| {
-            ex.entry
-                .filter(|_| ex.inferred)
-                .and_then(|e| e.code().map(str::to_owned))
-        });
-        let key = (ex.provider, code, ex.found.number, ex.found.status);
+        let key = (
+            ex.provider,
+            ex.code().map(str::to_owned),
+            ex.found.number,
+            ex.found.status,
+        );
         let i = match self.index.get(&key) {
             Some(&i) => i,
             None if self.rows.len() >= MAX_TALLY_ROWS => {

@@ -24,15 +24,6 @@ fn status_line(ex: &Explained) -> Option<String> {
     })
 }
 
-/// The code as shown: the input's, or the inferred one.
-fn code(ex: &Explained) -> Option<String> {
-    ex.found.code.clone().or_else(|| {
-        ex.entry
-            .filter(|_| ex.inferred)
-            .and_then(|e| e.code().map(str::to_owned))
-    })
-}
-
 /// "reached the server at T (the client's clock said C: 31 min behind)".
 fn request_time_note(ex: &Explained) -> Option<String> {
     let id = ex.found.request_id.as_deref()?;
@@ -82,10 +73,11 @@ pub fn error(
         format!("── {kind} {index} · {place} · {provider} ──").style(p.heading)
     )?;
     let mut head = Vec::new();
-    if let Some(status) = status_line(ex) {
+    let shown_status = status_line(ex);
+    if let Some(status) = &shown_status {
         head.push(format!("HTTP {status}"));
     }
-    if let Some(code) = code(ex) {
+    if let Some(code) = ex.code() {
         head.push(code.style(p.code).to_string());
     }
     if let Some(n) = f.number {
@@ -126,7 +118,6 @@ pub fn error(
     if let Some(h) = &f.host_id {
         field(out, "HostId", h)?;
     }
-    let shown_status = status_line(ex);
     for (k, v) in &f.extra {
         // The status line's reason phrase, when it is the one shown above
         // already, is noise.
@@ -194,8 +185,8 @@ fn support_block(out: &mut impl Write, ex: &Explained, look: &Look) -> io::Resul
     if let Some(s) = f.status {
         lines.push(("Status", s.to_string()));
     }
-    if let Some(c) = code(ex) {
-        lines.push(("Code", c));
+    if let Some(c) = ex.code() {
+        lines.push(("Code", c.to_owned()));
     }
     if let Some(n) = f.number {
         lines.push(("X-ErrNo", n.to_string()));
@@ -222,7 +213,7 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
     out.write_all(b",\"status\":")?;
     json::opt_number(out, f.status)?;
     out.write_all(b",\"code\":")?;
-    json::opt_string(out, code(ex).as_deref())?;
+    json::opt_string(out, ex.code())?;
     out.write_all(b",\"number\":")?;
     json::opt_number(out, f.number)?;
     out.write_all(b",\"message\":")?;
