@@ -10,8 +10,10 @@
 //! line (256 KiB) plus the markup of one open XML element, so a 1 GiB log
 //! decodes in a few MiB and `tail -f log | coserr decode` prints each error
 //! as soon as the line that completes it arrives. Lines with none of a few
-//! marker words (`rror`, `ode`, `equest`, `esponse`, `esult`, `HTTP/`) are
-//! skipped with SIMD substring searches over whole buffers and never parsed.
+//! marker words (`rror`, `ode`, `essage`, `xception`, `esponse`, `esult`,
+//! and the upper-case forms of the first three) that do not start like
+//! curl's `HTTP/` lines are skipped by one SIMD multi-substring search over
+//! whole buffers and never parsed.
 //!
 //! The pieces, in the order a line meets them:
 //! - `input`: byte order marks, UTF-16, lossy UTF-8, NUL bytes, long lines;

@@ -21,6 +21,7 @@
 use std::borrow::Cow;
 use std::io::{self, Read};
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
 
 use super::draft::{Draft, Shape};
@@ -32,11 +33,18 @@ use super::labels;
 use super::xml::{self, Fed, XmlBlock};
 use super::{Found, Options, Summary};
 
-/// Every error shape holds one of these (case-sensitively): `Error`,
-/// `error`, `Code`, `code`, `RequestId`, `request id`, `<Response>`,
-/// `<DeleteResult>`, `HTTP/1.1`.
-const MARKERS: [&str; 6] = ["rror", "ode", "equest", "esponse", "esult", "HTTP/"];
-const NM: usize = MARKERS.len();
+/// Every error shape holds one of these words (case-sensitively, in
+/// either case where SDKs shout): `Error`, `Code`, `Message`,
+/// `Exception`, `<Response>`, `<DeleteResult>`; an HTTP exchange starts
+/// with `HTTP/` (last: it counts only at the start of a line). They are
+/// the words without which `labels::scan` finds nothing, plus the roots.
+const MARKERS: [&str; 10] = [
+    "rror", "RROR", "ode", "ODE", "essage", "ESSAGE", "xception", "esponse", "esult", "HTTP/",
+];
+/// The index of `HTTP/`.
+const HTTP_MARKER: usize = MARKERS.len() - 1;
+/// The longest marker's length.
+const MARKER_MAX: u64 = 7;
 
 /// A response body longer than this many lines is not searched further
 /// for its error: it is a download, not an error document.
@@ -52,69 +60,83 @@ const TIMESTAMP_REACH: u64 = 8;
 /// this are dropped.
 const MAX_REPLAY_DEPTH: u32 = 16;
 
-/// Cached positions of the markers in the stream, so that each byte is
-/// searched once per marker however often the scanner stops.
+/// The position of the next marker in the stream, cached so that each
+/// byte is searched once however often the scanner stops.
+#[derive(Default)]
 struct Markers {
-    finders: Vec<Finder<'static>>,
-    next: [Option<u64>; NM],
-    searched_to: [u64; NM],
+    /// The marker found last, and which one it is.
+    next: Option<(u64, usize)>,
+    /// Where the next search starts: no marker starts before it.
+    searched_to: u64,
 }
 
 impl Markers {
     fn new() -> Markers {
-        Markers {
-            finders: FINDERS.clone(),
-            next: [None; NM],
-            searched_to: [0; NM],
-        }
+        Markers::default()
     }
 
     /// Offset in `data` (which starts at absolute `base`) of the first
-    /// marker, if any.
-    fn first(&mut self, data: &[u8], base: u64) -> Option<usize> {
+    /// marker at or after absolute offset `from`, and which marker it is.
+    fn first(&mut self, data: &[u8], base: u64, from: u64) -> Option<(usize, usize)> {
         let end = base + data.len() as u64;
-        let mut best: Option<u64> = None;
-        for (i, marker) in MARKERS.iter().enumerate() {
-            let hit = match self.next[i] {
-                Some(n) if n >= base && n < end => Some(n),
-                _ => {
-                    let from = self.searched_to[i].max(base);
-                    if from >= end {
-                        None
-                    } else {
-                        match self.finders[i].find(&data[(from - base) as usize..]) {
-                            Some(p) => {
-                                let abs = from + p as u64;
-                                self.next[i] = Some(abs);
-                                self.searched_to[i] = abs + 1;
-                                Some(abs)
-                            }
-                            None => {
-                                self.next[i] = None;
-                                // A marker may straddle the end of the data.
-                                self.searched_to[i] =
-                                    end.saturating_sub(marker.len() as u64 - 1).max(from);
-                                None
-                            }
-                        }
-                    }
-                }
-            };
-            if let Some(h) = hit {
-                best = Some(best.map_or(h, |b| b.min(h)));
+        if let Some((n, i)) = self.next
+            && n >= from
+            && n < end
+        {
+            return Some(((n - base) as usize, i));
+        }
+        let start = self.searched_to.max(from).max(base);
+        if start >= end {
+            return None;
+        }
+        match ALL_MARKERS.find(&data[(start - base) as usize..]) {
+            Some(m) => {
+                let abs = start + m.start() as u64;
+                self.next = Some((abs, m.pattern().as_usize()));
+                self.searched_to = abs + 1;
+                Some(((abs - base) as usize, m.pattern().as_usize()))
+            }
+            None => {
+                self.next = None;
+                // A marker may straddle the end of the data.
+                self.searched_to = end.saturating_sub(MARKER_MAX - 1).max(start);
+                None
             }
         }
-        best.map(|b| (b - base) as usize)
     }
 }
 
-/// Searchers built once: building one costs more than a short search.
-static FINDERS: std::sync::LazyLock<Vec<Finder<'static>>> =
-    std::sync::LazyLock::new(|| MARKERS.iter().map(|m| Finder::new(m.as_bytes())).collect());
+/// One SIMD pass (Teddy) finds all the markers: a `memmem` pass per
+/// marker made ten passes over every byte.
+static ALL_MARKERS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(MARKERS)
+        .expect("ten short literals build")
+});
+/// The markers but `HTTP/`.
+static WORD_MARKERS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&MARKERS[..HTTP_MARKER])
+        .expect("nine short literals build")
+});
 
-pub(crate) fn has_marker(s: &str) -> bool {
-    let b = s.as_bytes();
-    FINDERS.iter().any(|f| f.find(b).is_some())
+/// Whether a line (without its line end) can hold an error, or start
+/// an HTTP exchange: it holds a marker word, or it starts like curl's
+/// status or request lines. `HTTP/` elsewhere (`"GET / HTTP/1.1" 200` in
+/// an access log) does not count.
+pub(crate) fn has_marker(line: &[u8]) -> bool {
+    WORD_MARKERS.is_match(line) || http_start(line)
+}
+
+/// A line that the HTTP reader may take: `HTTP/1.1 403`, `< HTTP/2 404`,
+/// `> GET /key HTTP/1.1` (after a byte order mark).
+fn http_start(line: &[u8]) -> bool {
+    let t = line.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(line);
+    t.starts_with(b"HTTP/")
+        || t.starts_with(b"< HTTP/")
+        || (t.starts_with(b"> ") && memchr::memmem::find(t, b"HTTP/").is_some())
 }
 
 /// An XML body open across lines.
@@ -406,14 +428,40 @@ impl<'a> Scanner<'a> {
     /// Skips the lines before the first marker; returns the bytes skipped
     /// (0 when the first line holds a marker and must be read).
     fn skip_idle(&mut self, data: &[u8], base: u64, eof: bool) -> usize {
-        let upto = match self.markers.first(data, base) {
-            Some(p) => memchr::memrchr(b'\n', &data[..p]).map_or(0, |i| i + 1),
-            None => match memchr::memrchr(b'\n', data) {
-                Some(i) => i + 1,
-                // One line without a newline: all of it, at the end of input.
-                None if eof => data.len(),
-                None => 0,
-            },
+        let to_last_line = || match memchr::memrchr(b'\n', data) {
+            Some(i) => i + 1,
+            // One line without a newline: all of it, at the end of input.
+            None if eof => data.len(),
+            None => 0,
+        };
+        let mut from = 0;
+        let upto = loop {
+            let Some((p, which)) = self.markers.first(data, base, base + from as u64) else {
+                break to_last_line();
+            };
+            let start = memchr::memrchr(b'\n', &data[..p]).map_or(0, |i| i + 1);
+            if which != HTTP_MARKER {
+                break start;
+            }
+            // `HTTP/` counts only where the line reader would take it.
+            match memchr::memchr(b'\n', &data[p..]) {
+                Some(i) => {
+                    let end = p + i;
+                    let body = &data[start..end];
+                    if has_marker(body.strip_suffix(b"\r").unwrap_or(body)) {
+                        break start;
+                    }
+                    from = end + 1;
+                }
+                // The line is not complete: it is read when it is.
+                None if !eof => break start,
+                None => {
+                    if has_marker(&data[start..]) {
+                        break start;
+                    }
+                    break data.len();
+                }
+            }
         };
         // A pretty-printed object's members may be the first marker
         // lines: its opening `{` line must not be skipped.
@@ -823,7 +871,9 @@ impl<'a> Scanner<'a> {
         }
         let mut drafts = Vec::new();
         let mut labelled = false;
-        if self.group.is_some() || has_marker(rest_body) || rest_body.trim_start().starts_with('{')
+        if self.group.is_some()
+            || has_marker(rest_body.as_bytes())
+            || rest_body.trim_start().starts_with('{')
         {
             labelled = self.scan_line(rest, line, &mut drafts)?;
         }
@@ -1732,9 +1782,32 @@ mod tests {
     fn markers_are_found_once_each() {
         let mut m = Markers::new();
         let data = b"aaa\nbbb Code\nccc\nError\n";
-        assert_eq!(m.first(data, 0), Some(9));
-        assert_eq!(m.first(&data[13..], 13), Some(18 - 13));
-        assert_eq!(m.first(&data[23..], 23), None);
+        assert_eq!(m.first(data, 0, 0), Some((9, 2)));
+        // Asked again from further on: the cached hit is not reported.
+        assert_eq!(m.first(data, 0, 10), Some((18, 0)));
+        assert_eq!(m.first(&data[13..], 13, 13), Some((18 - 13, 0)));
+        assert_eq!(m.first(&data[23..], 23, 23), None);
+        assert!(has_marker(b"HTTP/1.1 403 Forbidden"));
+        assert!(has_marker(b"> GET /k HTTP/1.1"));
+        assert!(!has_marker(b"10.0.0.1 - - \"GET /k HTTP/1.1\" 200 512"));
+        assert!(has_marker(b"ERROR x"));
+    }
+
+    #[test]
+    fn http_in_the_middle_of_a_line_is_not_a_marker() {
+        // Access-log lines are skipped; the error after `HTTP/` on the
+        // same line is still found, and so is a status line.
+        let input = "10.0.0.1 \"GET /a HTTP/1.1\" 200 5\n\
+                     10.0.0.1 \"GET /k HTTP/1.1\" 403 <Error><Code>AccessDenied</Code></Error>\n\
+                     10.0.0.1 \"GET /b HTTP/1.1\" 200 5\n\
+                     HTTP/1.1 404 Not Found\n\
+                     \n";
+        let found = run(input);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].code.as_deref(), Some("AccessDenied"));
+        assert_eq!(found[0].line, 2);
+        assert_eq!(found[1].status, Some(404));
+        assert_eq!(found[1].line, 4);
     }
 
     #[test]
