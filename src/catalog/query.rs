@@ -114,6 +114,16 @@ impl fmt::Display for Query {
 /// The form names are compared in: lower case, letters and digits only, so
 /// that `slowdown`, `SLOW_DOWN` and `Request-has-expired` find their codes.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Every code `decode` meets is folded: bytes, not chars.
+        let mut out = String::with_capacity(s.len());
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return out;
+    }
     folded(s).collect()
 }
 

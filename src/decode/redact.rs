@@ -103,8 +103,10 @@ pub fn redact(s: &str) -> Cow<'_, str> {
             end -= 1;
             quoted_name = true;
         }
+        // Names are at most 32 bytes: the walk stops there (base64
+        // padding at the end of a long ID would walk back over all of it).
         let mut start = end;
-        while start > 0 && is_name_byte(b[start - 1]) {
+        while start > 0 && end - start <= 32 && is_name_byte(b[start - 1]) {
             start -= 1;
         }
         if start == end || end - start > 32 {
