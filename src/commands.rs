@@ -337,25 +337,33 @@ fn list(
 /// trickle in (a pipe or terminal), in which case every error is flushed as
 /// soon as it is decoded so that `tail -f log | coserr decode` keeps up.
 struct Input {
-    reader: Box<dyn io::Read>,
+    reader: Box<dyn io::Read + Send>,
     name: Option<String>,
+    /// Not a regular file (a pipe, a terminal): each error is flushed as
+    /// soon as it is found.
     live: bool,
+    /// A regular file large enough to be worth a second thread.
+    large: bool,
 }
+
+/// From this size on, a file is parsed on a second thread.
+const THREADED_FROM: u64 = 1 << 20;
 
 fn open(path: &std::path::Path) -> Result<Input, Error> {
     use std::os::fd::AsFd;
     if path.as_os_str() == "-" {
         let stdin = io::stdin();
-        let regular = stdin
+        let meta = stdin
             .as_fd()
             .try_clone_to_owned()
             .ok()
             .and_then(|fd| std::fs::File::from(fd).metadata().ok())
-            .is_some_and(|m| m.is_file());
+            .filter(std::fs::Metadata::is_file);
         return Ok(Input {
             reader: Box::new(stdin),
             name: None,
-            live: !regular,
+            live: meta.is_none(),
+            large: meta.is_some_and(|m| m.len() >= THREADED_FROM),
         });
     }
     let shown = path.display().to_string();
@@ -371,6 +379,7 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
         reader: Box::new(file),
         name: Some(shown),
         live: !meta.is_file(),
+        large: meta.is_file() && meta.len() >= THREADED_FROM,
     })
 }
 
@@ -409,7 +418,8 @@ fn decode(
         // The sink's own write errors (a closed pipe) must not be reported
         // as errors reading the input: keep them apart.
         let mut write_error = None;
-        let mut sink = |f: decode::Found| -> io::Result<()> {
+        // It gives the error back: see `decode_threaded`.
+        let mut sink = |f: decode::Found| -> io::Result<decode::Found> {
             let ex = explain::explain(f);
             found += 1;
             let written = if args.summary {
@@ -422,13 +432,20 @@ fn decode(
                     .and_then(|()| render::decode::error(out, &ex, found, name, look))
             };
             let written = written.and_then(|()| if input.live { out.flush() } else { Ok(()) });
-            written.map_err(|e| {
+            written.map(|()| ex.found).map_err(|e| {
                 let kind = e.kind();
                 write_error = Some(e);
                 io::Error::from(kind)
             })
         };
-        let summary = match decode::decode(input.reader, &options, &mut sink) {
+        let threaded =
+            input.large && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let decoded = if threaded {
+            decode::decode_threaded(input.reader, &options, &mut sink)
+        } else {
+            decode::decode(input.reader, &options, &mut |f| sink(f).map(drop))
+        };
+        let summary = match decoded {
             Ok(summary) => summary,
             Err(e) => {
                 return Err(match write_error {

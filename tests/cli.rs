@@ -767,6 +767,62 @@ fn decode_reads_files_and_stdin_in_order() {
 }
 
 #[test]
+fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
+    // Over 1 MiB: a file is parsed on a second thread, a pipe is not.
+    let dir = std::env::temp_dir().join(format!("coserr-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.log");
+    let mut text = String::new();
+    for i in 0..12_000 {
+        text.push_str(&format!(
+            "2024-01-12T16:36:{:02}Z INFO ok request_id=r{i}\n\
+             <Error><Code>{}</Code><Message>m{i}</Message><RequestId>r{i}</RequestId></Error>\n",
+            i % 60,
+            ["NoSuchKey", "SlowDown", "AccessDenied"][i % 3],
+        ));
+    }
+    assert!(text.len() > 1 << 20);
+    std::fs::write(&big, &text).unwrap();
+    let from_file = coserr()
+        .args(["decode", "--json"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(from_file.status.code(), Some(0));
+    let from_pipe = decode_with(&["--json"], &text);
+    let file_lines: Vec<Value> = String::from_utf8(from_file.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(file_lines.len(), 12_000);
+    assert_eq!(file_lines[11_999]["message"], "m11999");
+    assert_eq!(file_lines[11_999]["source"]["line"], 24_000);
+    let pipe_lines: Vec<Value> = String::from_utf8(from_pipe.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (f, p) in file_lines.iter().zip(&pipe_lines) {
+        assert_eq!(f["message"], p["message"]);
+        assert_eq!(f["code"], p["code"]);
+        assert_eq!(f["source"]["line"], p["source"]["line"]);
+    }
+    assert_eq!(pipe_lines.len(), 12_000);
+    // `coserr decode big.log | head -1` ends quietly.
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_coserr"))
+        .args(["decode", "--json"])
+        .arg(&big)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let first = read_first_line_then_close(&mut child);
+    assert!(first.contains("\"m0\""), "{first}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn decode_provider_flag_overrides_detection() {
     let out = decode_with(
         &["--json", "--provider", "obs"],

@@ -746,6 +746,50 @@ fn chunking_does_not_change_results() {
 }
 
 #[test]
+fn threaded_decoding_gives_the_same_errors_in_the_same_order() {
+    // The corpus one after another, many times over: several batches,
+    // with every kind of input among them.
+    let mut input = Vec::new();
+    for entry in fs::read_dir(corpus_dir()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e != "expected") {
+            input.extend(fs::read(p).unwrap());
+            input.extend(b"\n");
+        }
+    }
+    let input = input.repeat(20);
+    let (whole, summary) = decode_bytes(&input, &Options::default());
+    assert!(whole.len() > 1000, "only {} errors", whole.len());
+    let mut got = Vec::new();
+    let threaded = decode::decode_threaded(input.as_slice(), &Options::default(), &mut |f| {
+        got.push(f.clone());
+        Ok(f)
+    })
+    .unwrap();
+    assert_eq!(threaded, summary);
+    assert!(got == whole, "threaded decoding differs");
+}
+
+#[test]
+fn threaded_decoding_stops_when_the_sink_fails() {
+    let body = b"<Error><Code>A</Code><RequestId>1</RequestId></Error>\n".repeat(100_000);
+    let mut calls = 0;
+    let err = decode::decode_threaded(body.as_slice(), &Options::default(), &mut |f| {
+        calls += 1;
+        if calls == 300 {
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        Ok(f)
+    })
+    .unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    assert_eq!(calls, 300, "the sink was called after it failed");
+    // And a read error on the worker's side comes back as it was.
+    let err = decode::decode_threaded(Failing(false), &Options::default(), &mut Ok).unwrap_err();
+    assert_eq!(err.to_string(), "disk on fire");
+}
+
+#[test]
 fn provider_option_overrides() {
     let doc = fs::read(corpus_dir().join("obs_curl_i_403.txt")).unwrap();
     let (found, _) = decode_bytes(

@@ -191,6 +191,105 @@ pub fn decode<R: Read>(
     Ok(scanner.into_summary(&source))
 }
 
+/// Like [`decode`], but reads and parses on a second thread while `sink`
+/// runs on the calling one; the sink sees the same errors in the same
+/// order. For files, where nobody waits for the first error: on a pipe, a
+/// batch would hold errors back until it fills.
+///
+/// Errors are handed over in batches of at most 256 errors or about
+/// 512 KiB of text, two in flight, so memory stays bounded. The sink
+/// gives each error back when it is done with it, and the batch returns
+/// to the parsing thread to be freed there: freed on the other thread,
+/// every string took the allocator's lock of the thread that made it, and
+/// the two threads spent their time waiting for each other.
+pub fn decode_threaded<R: Read + Send>(
+    input: R,
+    options: &Options,
+    sink: &mut dyn FnMut(Found) -> io::Result<Found>,
+) -> io::Result<Summary> {
+    const BATCH: usize = 256;
+    const BATCH_BYTES: usize = 512 * 1024;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Found>>(2);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Vec<Found>>();
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(move || {
+            let closed = || io::Error::from(io::ErrorKind::BrokenPipe);
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut bytes = 0;
+            let summary = decode(input, options, &mut |f| {
+                bytes += weight(&f);
+                batch.push(f);
+                if batch.len() == BATCH || bytes >= BATCH_BYTES {
+                    bytes = 0;
+                    // Free what the sink is done with, here.
+                    let next = match done_rx.try_iter().last() {
+                        Some(mut old) => {
+                            old.clear();
+                            old
+                        }
+                        None => Vec::with_capacity(BATCH),
+                    };
+                    tx.send(std::mem::replace(&mut batch, next))
+                        .map_err(|_| closed())?;
+                }
+                Ok(())
+            })?;
+            if !batch.is_empty() {
+                tx.send(batch).map_err(|_| closed())?;
+            }
+            Ok(summary)
+        });
+        let mut failed = None;
+        'batches: while let Ok(batch) = rx.recv() {
+            let mut used = Vec::with_capacity(batch.len());
+            for f in batch {
+                match sink(f) {
+                    Ok(f) => used.push(f),
+                    Err(e) => {
+                        failed = Some(e);
+                        break 'batches;
+                    }
+                }
+            }
+            // Once the worker has finished, what is left is freed here.
+            let _ = done_tx.send(used);
+        }
+        // The worker's next send fails and it stops.
+        drop(rx);
+        let decoded = worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        match failed {
+            Some(e) => Err(e),
+            None => decoded,
+        }
+    })
+}
+
+/// About how much memory a found error holds.
+fn weight(f: &Found) -> usize {
+    let strings = [
+        &f.code,
+        &f.message,
+        &f.resource,
+        &f.request_id,
+        &f.trace_id,
+        &f.host_id,
+        &f.request,
+        &f.server_date,
+        &f.client_date,
+    ];
+    let pairs = f.extra.iter().chain(&f.headers);
+    std::mem::size_of::<Found>()
+        + strings
+            .iter()
+            .filter_map(|s| s.as_ref())
+            .map(String::len)
+            .sum::<usize>()
+        + pairs.map(|(k, v)| k.len() + v.len()).sum::<usize>()
+        + f.notes.iter().map(String::len).sum::<usize>()
+}
+
 /// Decodes a whole in-memory input and collects what it found: for tests
 /// and for callers that already hold the text.
 pub fn decode_all(input: &[u8], options: &Options) -> (Vec<Found>, Summary) {
