@@ -27,7 +27,13 @@ fn stdout_of(args: &[&str]) -> String {
 }
 
 fn json_lines(args: &[&str]) -> Vec<Value> {
-    stdout_of(args)
+    parse_json_lines(stdout_of(args).as_bytes())
+}
+
+/// Output that must be JSON Lines, parsed.
+fn parse_json_lines(out: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(out)
+        .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
         .collect()
@@ -550,11 +556,7 @@ fn decode_json(stdin: &str) -> Vec<Value> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    parse_json_lines(&out.stdout)
 }
 
 #[test]
@@ -660,11 +662,7 @@ fn decode_summary_counts_codes() {
     );
     let out = decode_with(&["--json", "--summary"], &log);
     assert_eq!(out.status.code(), Some(0));
-    let rows: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows: Vec<Value> = parse_json_lines(&out.stdout);
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[0]["code"], "SlowDown");
     assert_eq!(rows[0]["count"], 2);
@@ -751,11 +749,7 @@ fn decode_reads_files_and_stdin_in_order() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = parse_json_lines(&out.stdout);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["code"], "NoSuchKey");
     assert_eq!(lines[0]["source"]["line"], 2);
@@ -790,19 +784,11 @@ fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
         .unwrap();
     assert_eq!(from_file.status.code(), Some(0));
     let from_pipe = decode_with(&["--json"], &text);
-    let file_lines: Vec<Value> = String::from_utf8(from_file.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let file_lines: Vec<Value> = parse_json_lines(&from_file.stdout);
     assert_eq!(file_lines.len(), 12_000);
     assert_eq!(file_lines[11_999]["message"], "m11999");
     assert_eq!(file_lines[11_999]["source"]["line"], 24_000);
-    let pipe_lines: Vec<Value> = String::from_utf8(from_pipe.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let pipe_lines: Vec<Value> = parse_json_lines(&from_pipe.stdout);
     for (f, p) in file_lines.iter().zip(&pipe_lines) {
         assert_eq!(f["message"], p["message"]);
         assert_eq!(f["code"], p["code"]);

@@ -31,17 +31,7 @@ fuzz_target!(|data: &[u8]| {
     let mut whole = Vec::new();
     let summary = decode::decode(data, &opts, &mut |f| {
         assert!(f.line >= 1, "line numbers are 1-based");
-        for v in [
-            &f.code,
-            &f.message,
-            &f.resource,
-            &f.request_id,
-            &f.trace_id,
-            &f.host_id,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for v in f.identity().into_iter().flatten() {
             assert!(
                 v.len() <= opts.max_field.max(256) + 4096,
                 "field longer than max_field"

@@ -120,6 +120,21 @@ pub struct Found {
     pub notes: Vec<String>,
 }
 
+impl Found {
+    /// The fields that tell which error this is, in a fixed order: code,
+    /// message, resource, request ID, trace ID, host ID.
+    pub fn identity(&self) -> [&Option<String>; 6] {
+        [
+            &self.code,
+            &self.message,
+            &self.resource,
+            &self.request_id,
+            &self.trace_id,
+            &self.host_id,
+        ]
+    }
+}
+
 /// The company whose service sent an error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Vendor {
@@ -268,24 +283,13 @@ pub fn decode_threaded<R: Read + Send>(
 
 /// About how much memory a found error holds.
 fn weight(f: &Found) -> usize {
-    let strings = [
-        &f.code,
-        &f.message,
-        &f.resource,
-        &f.request_id,
-        &f.trace_id,
-        &f.host_id,
-        &f.request,
-        &f.server_date,
-        &f.client_date,
-    ];
+    let strings = f
+        .identity()
+        .into_iter()
+        .chain([&f.request, &f.server_date, &f.client_date]);
     let pairs = f.extra.iter().chain(&f.headers);
     std::mem::size_of::<Found>()
-        + strings
-            .iter()
-            .filter_map(|s| s.as_ref())
-            .map(String::len)
-            .sum::<usize>()
+        + strings.flatten().map(String::len).sum::<usize>()
         + pairs.map(|(k, v)| k.len() + v.len()).sum::<usize>()
         + f.notes.iter().map(String::len).sum::<usize>()
 }

@@ -1569,29 +1569,18 @@ struct RepeatKey {
 const RECENT: usize = 16;
 
 impl RepeatKey {
-    fn fields(f: &Found) -> [&Option<String>; 6] {
-        [
-            &f.code,
-            &f.message,
-            &f.resource,
-            &f.request_id,
-            &f.trace_id,
-            &f.host_id,
-        ]
-    }
-
     fn matches(&self, f: &Found) -> bool {
         self.line == f.line
             && self.number == f.number
             && self.status == f.status
-            && self.fields.iter().zip(Self::fields(f)).all(|(a, b)| a == b)
+            && self.fields.iter().zip(f.identity()).all(|(a, b)| a == b)
     }
 
     fn set(&mut self, f: &Found) {
         self.line = f.line;
         self.number = f.number;
         self.status = f.status;
-        for (mine, theirs) in self.fields.iter_mut().zip(Self::fields(f)) {
+        for (mine, theirs) in self.fields.iter_mut().zip(f.identity()) {
             mine.clone_from(theirs);
         }
     }
