@@ -694,6 +694,9 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         "PUT https://b/k:\u{3000}403\u{3000}AccessDenied(Message: m, RequestId: r)\n".into(),
         "é403 X(Message: m, RequestId: r)\n".into(),
         "ÿException: m (Service: S3, Status Code: 403)\nxé: y\n\tstatus code: 404, request id: r\n".into(),
+        // `<Error/` ending a line: a root to the one-pass reader (which
+        // looked at the line without its line end), text to the line path.
+        b"P/n\n<Error/\n\"\x06j\t</Error>\n<o::Errors::de ".to_vec(),
     ]
 }
 

@@ -696,7 +696,9 @@ impl<'a> Scanner<'a> {
         }
         let first_end =
             memchr::memchr(b'\n', &data[..data.len().min(SEGMENT)]).unwrap_or(data.len());
-        let Ok(first) = std::str::from_utf8(&data[indent..first_end]) else {
+        // With its line end, as the line path sees it: `<Error/` at the
+        // end of a line is not a root, at the end of the input it is.
+        let Ok(first) = std::str::from_utf8(&data[indent..(first_end + 1).min(data.len())]) else {
             return Ok(None);
         };
         let Some((0, root)) = xml::find_root(first, 0) else {
