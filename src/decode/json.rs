@@ -131,6 +131,27 @@ pub struct Walk {
     pub strings: Vec<String>,
 }
 
+/// Takes the JSON objects out of `text`: what their walk found, and the
+/// text with each object replaced by a space (for the other readers).
+/// `None` when `text` holds no object.
+pub fn take_objects(text: &str, max: usize) -> Option<(Walk, String)> {
+    let objs = objects(text);
+    if objs.is_empty() {
+        return None;
+    }
+    let mut w = Walk::default();
+    let mut rest = String::with_capacity(text.len());
+    let mut last = 0;
+    for (a, z, v) in &objs {
+        walk(v, max, &mut w);
+        rest.push_str(&text[last..*a]);
+        rest.push(' ');
+        last = *z;
+    }
+    rest.push_str(&text[last..]);
+    Some((w, rest))
+}
+
 /// Looks for error objects in `v`.
 pub fn walk(v: &Value, max: usize, out: &mut Walk) {
     walk_at(v, max, out, 0);

@@ -1199,28 +1199,18 @@ impl<'a> Scanner<'a> {
         // are the server's message, not JSON to take out.
         let t = body.trim_start();
         let xml_first = t.starts_with('<') && xml::find_root(t, 0).is_some_and(|(at, _)| at == 0);
-        if !xml_first && memchr::memchr(b'{', body.as_bytes()).is_some() {
-            let objs = json::objects(body);
-            if !objs.is_empty() {
-                let mut w = json::Walk::default();
-                let mut r = String::with_capacity(body.len());
-                let mut last = 0;
-                for (a, z, v) in &objs {
-                    json::walk(v, self.max(), &mut w);
-                    r.push_str(&body[last..*a]);
-                    r.push(' ');
-                    last = *z;
-                }
-                r.push_str(&body[last..]);
-                r.push('\n');
-                residual = Cow::Owned(r);
-                for d in &mut w.drafts {
-                    d.found.line = line;
-                }
-                out.extend(w.drafts);
-                for s in w.strings {
-                    self.scan_complete(&s, line, 1, out);
-                }
+        if !xml_first
+            && memchr::memchr(b'{', body.as_bytes()).is_some()
+            && let Some((mut w, mut rest)) = json::take_objects(body, self.max())
+        {
+            rest.push('\n');
+            residual = Cow::Owned(rest);
+            for d in &mut w.drafts {
+                d.found.line = line;
+            }
+            out.extend(w.drafts);
+            for s in w.strings {
+                self.scan_complete(&s, line, 1, out);
             }
         }
         // Backslash escapes (a body inside a string literal).
@@ -1295,24 +1285,13 @@ impl<'a> Scanner<'a> {
             return;
         }
         let mut residual: Cow<'_, str> = Cow::Borrowed(text);
-        if text.contains('{') {
-            let objs = json::objects(text);
-            if !objs.is_empty() {
-                let mut w = json::Walk::default();
-                let mut r = String::with_capacity(text.len());
-                let mut last = 0;
-                for (a, z, v) in &objs {
-                    json::walk(v, self.max(), &mut w);
-                    r.push_str(&text[last..*a]);
-                    r.push(' ');
-                    last = *z;
-                }
-                r.push_str(&text[last..]);
-                residual = Cow::Owned(r);
-                out.extend(w.drafts);
-                for s in w.strings {
-                    self.scan_complete(&s, line, depth + 1, out);
-                }
+        if text.contains('{')
+            && let Some((w, rest)) = json::take_objects(text, self.max())
+        {
+            residual = Cow::Owned(rest);
+            out.extend(w.drafts);
+            for s in w.strings {
+                self.scan_complete(&s, line, depth + 1, out);
             }
         }
         let view = escape::unescape_view(&residual);
