@@ -44,7 +44,16 @@ const MARKERS: [&str; 10] = [
 /// The index of `HTTP/`.
 const HTTP_MARKER: usize = MARKERS.len() - 1;
 /// The longest marker's length.
-const MARKER_MAX: u64 = 7;
+const MARKER_MAX: u64 = {
+    let (mut i, mut max) = (0, 0);
+    while i < MARKERS.len() {
+        if MARKERS[i].len() > max {
+            max = MARKERS[i].len();
+        }
+        i += 1;
+    }
+    max as u64
+};
 
 /// A response body longer than this many lines is not searched further
 /// for its error: it is a download, not an error document.
@@ -126,7 +135,7 @@ static WORD_MARKERS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new
 /// an HTTP exchange: it holds a marker word, or it starts like curl's
 /// status or request lines. `HTTP/` elsewhere (`"GET / HTTP/1.1" 200` in
 /// an access log) does not count.
-pub(crate) fn has_marker(line: &[u8]) -> bool {
+fn has_marker(line: &[u8]) -> bool {
     WORD_MARKERS.is_match(line) || http_start(line)
 }
 
@@ -1778,6 +1787,12 @@ mod tests {
         assert_eq!(m.first(data, 0, 10), Some((18, 0)));
         assert_eq!(m.first(&data[13..], 13, 13), Some((18 - 13, 0)));
         assert_eq!(m.first(&data[23..], 23, 23), None);
+        // The longest marker, cut by the end of the data, is found once
+        // the rest arrives.
+        let mut m = Markers::new();
+        let cut = b"aaaaaaaa\nObsExceptio";
+        assert_eq!(m.first(cut, 0, 0), None);
+        assert_eq!(m.first(b"aaaaaaaa\nObsException\n", 0, 0), Some((13, 6)));
         assert!(has_marker(b"HTTP/1.1 403 Forbidden"));
         assert!(has_marker(b"> GET /k HTTP/1.1"));
         assert!(!has_marker(b"10.0.0.1 - - \"GET /k HTTP/1.1\" 200 512"));
