@@ -342,11 +342,13 @@ struct Input {
     /// Not a regular file (a pipe, a terminal): each error is flushed as
     /// soon as it is found.
     live: bool,
-    /// A regular file large enough to be worth a second thread.
+    /// A regular file large enough to be worth more threads.
     large: bool,
+    /// The file's path, when it is a named regular file.
+    path: Option<std::path::PathBuf>,
 }
 
-/// From this size on, a file is parsed on a second thread.
+/// From this size on, a file is decoded on more than one thread.
 const THREADED_FROM: u64 = 1 << 20;
 
 fn open(path: &std::path::Path) -> Result<Input, Error> {
@@ -364,6 +366,7 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
             name: None,
             live: meta.is_none(),
             large: meta.is_some_and(|m| m.len() >= THREADED_FROM),
+            path: None,
         });
     }
     let shown = path.display().to_string();
@@ -380,6 +383,7 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
         name: Some(shown),
         live: !meta.is_file(),
         large: meta.is_file() && meta.len() >= THREADED_FROM,
+        path: meta.is_file().then(|| path.to_owned()),
     })
 }
 
@@ -438,12 +442,38 @@ fn decode(
                 io::Error::from(kind)
             })
         };
-        let threaded =
-            input.large && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-        let decoded = if threaded {
-            decode::decode_threaded(input.reader, &options, &mut sink)
-        } else {
-            decode::decode(input.reader, &options, &mut |f| sink(f).map(drop))
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let decoded = match &input.path {
+            // Errors as JSON lines do not depend on each other: the file
+            // is cut into chunks decoded on every core.
+            Some(path) if input.large && as_json && !args.summary && cores > 1 => {
+                drop(input.reader);
+                let render = |f: decode::Found, part: &mut Vec<u8>| {
+                    render::decode::error_json(part, &explain::explain(f), name)
+                };
+                let plan = decode::parallel::Plan {
+                    // Each thread holds about 1 MiB; past a few, reading
+                    // the file is the limit anyway.
+                    threads: cores.min(8),
+                    chunk: decode::parallel::CHUNK,
+                };
+                let summary =
+                    decode::parallel::decode_file(path, &options, plan, &render, &mut |part| {
+                        out.write_all(part).map_err(|e| {
+                            let kind = e.kind();
+                            write_error = Some(e);
+                            io::Error::from(kind)
+                        })
+                    });
+                if let Ok(s) = &summary {
+                    found += s.found;
+                }
+                summary
+            }
+            _ if input.large && cores > 1 => {
+                decode::decode_threaded(input.reader, &options, &mut sink)
+            }
+            _ => decode::decode(input.reader, &options, &mut |f| sink(f).map(drop)),
         };
         let summary = match decoded {
             Ok(summary) => summary,

@@ -773,6 +773,138 @@ fn threaded_decoding_gives_the_same_errors_in_the_same_order() {
     assert!(got == whole, "threaded decoding differs");
 }
 
+/// A file of `input` in the temporary directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, input: &[u8]) -> TempFile {
+        let path = std::env::temp_dir().join(format!("coserr-{}-{name}", std::process::id()));
+        fs::write(&path, input).unwrap();
+        TempFile(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+/// Each error as one line of text with every field, as the parallel
+/// decoder's threads render it.
+fn render_debug(f: Found, out: &mut Vec<u8>) -> io::Result<()> {
+    use std::io::Write as _;
+    writeln!(out, "{f:?}")
+}
+
+/// What the one-thread decoder gives, rendered like [`render_debug`].
+fn one_thread_debug(input: &[u8]) -> (Vec<u8>, Summary) {
+    let (found, summary) = decode_bytes(input, &Options::default());
+    let mut out = Vec::new();
+    for f in found {
+        render_debug(f, &mut out).unwrap();
+    }
+    (out, summary)
+}
+
+fn decode_file(path: &Path, threads: usize, chunk: u64) -> io::Result<(Vec<u8>, Summary)> {
+    let mut out = Vec::new();
+    let plan = decode::parallel::Plan { threads, chunk };
+    let summary =
+        decode::parallel::decode_file(path, &Options::default(), plan, &render_debug, &mut |p| {
+            out.extend_from_slice(p);
+            Ok(())
+        })?;
+    Ok((out, summary))
+}
+
+/// However a file is cut into chunks, and whatever runs across the cuts
+/// (bodies, HTTP exchanges, JSON blocks, SDK messages over two lines, a
+/// log clock), the parallel decoder's output and summary are the one
+/// thread's.
+#[test]
+fn parallel_decoding_gives_the_one_thread_output() {
+    let mut inputs: Vec<(String, Vec<u8>)> = fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
+        .map(|p| (p.display().to_string(), fs::read(p).unwrap()))
+        .collect();
+    inputs.extend(
+        fuzz_findings()
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| (format!("fuzz finding {i}"), f)),
+    );
+    inputs.push((
+        "UTF-16".into(),
+        utf16(
+            &"<Error><Code>AccessDenied</Code><RequestId>r</RequestId></Error>\r\n".repeat(40),
+            false,
+        ),
+    ));
+    for (i, (name, input)) in inputs.iter().enumerate() {
+        let (want, summary) = one_thread_debug(input);
+        let file = TempFile::new(&format!("parallel-{i}"), input);
+        for (threads, chunk) in [(2, 1), (3, 7), (2, 64), (4, 300)] {
+            let (got, got_summary) = decode_file(&file.0, threads, chunk).unwrap();
+            assert!(
+                got == want,
+                "{name}, {threads} threads, chunks of {chunk}:\n{}\n-- one thread:\n{}",
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want)
+            );
+            assert_eq!(got_summary, summary, "{name}, chunks of {chunk}");
+        }
+    }
+    // All of it together, many times over: chunks that start at record
+    // starts and chunks that do not, and more output than may be queued.
+    let mut all = Vec::new();
+    for (_, input) in inputs.iter().filter(|(n, _)| n != "UTF-16") {
+        all.extend_from_slice(input);
+        all.push(b'\n');
+    }
+    let all = all.repeat(60);
+    let (want, summary) = one_thread_debug(&all);
+    assert!(want.len() > 2 << 20, "only {} bytes of output", want.len());
+    let file = TempFile::new("parallel-all", &all);
+    for (threads, chunk) in [(2, 997), (3, 16 << 10), (2, decode::parallel::CHUNK)] {
+        let (got, got_summary) = decode_file(&file.0, threads, chunk).unwrap();
+        assert!(got == want, "all, {threads} threads, chunks of {chunk}");
+        assert_eq!(got_summary, summary, "all, chunks of {chunk}");
+    }
+}
+
+#[test]
+fn parallel_decoding_stops_when_writing_fails() {
+    let body = b"<Error><Code>A</Code><RequestId>1</RequestId></Error>\n".repeat(200_000);
+    let file = TempFile::new("parallel-fails", &body);
+    let mut parts = 0;
+    let plan = decode::parallel::Plan {
+        threads: 2,
+        chunk: 64 << 10,
+    };
+    let err = decode::parallel::decode_file(
+        &file.0,
+        &Options::default(),
+        plan,
+        &render_debug,
+        &mut |_| {
+            parts += 1;
+            if parts == 3 {
+                return Err(io::ErrorKind::BrokenPipe.into());
+            }
+            Ok(())
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    assert_eq!(parts, 3, "output was emitted after writing failed");
+    let missing = std::env::temp_dir().join(format!("coserr-{}-missing", std::process::id()));
+    let err = decode_file(&missing, 2, 64).unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::NotFound);
+}
+
 #[test]
 fn threaded_decoding_stops_when_the_sink_fails() {
     let body = b"<Error><Code>A</Code><RequestId>1</RequestId></Error>\n".repeat(100_000);

@@ -66,6 +66,16 @@ impl<R: Read> Source<R> {
         }
     }
 
+    /// A source that goes on with a UTF-8 stream from its middle: what
+    /// the stream's first bytes decided (no UTF-16, a BOM skipped) stands,
+    /// and a BOM-like sequence here is text.
+    pub fn resume(inner: R, offset: u64) -> Self {
+        let mut s = Source::new(inner);
+        s.started = true;
+        s.offset = offset;
+        s
+    }
+
     /// The unconsumed bytes.
     pub fn data(&self) -> &[u8] {
         &self.buf[self.start..self.end]
@@ -74,6 +84,16 @@ impl<R: Read> Source<R> {
     /// Absolute offset of `data()[0]`.
     pub fn offset(&self) -> u64 {
         self.offset
+    }
+
+    /// The reader underneath.
+    pub fn inner(&self) -> &R {
+        &self.inner
+    }
+
+    /// The reader underneath.
+    pub fn inner_mut(&mut self) -> &mut R {
+        &mut self.inner
     }
 
     pub fn at_eof(&self) -> bool {
@@ -123,7 +143,7 @@ impl<R: Read> Source<R> {
             if !self.started {
                 // A byte order mark needs 4 bytes and the UTF-16 guess 16,
                 // however the input trickles in (no error fits in fewer).
-                if self.end - self.start < 16 {
+                if self.end - self.start < SNIFF_MIN {
                     continue;
                 }
                 self.started = true;
@@ -161,36 +181,7 @@ impl<R: Read> Source<R> {
     /// Looks at the first bytes read: a BOM, or the NUL pattern of
     /// BOM-less UTF-16 text.
     fn sniff(&mut self) {
-        let head = &self.buf[self.start..self.end];
-        let (enc, skip, note) = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            (Encoding::Utf8, 3, None)
-        } else if head.starts_with(&[0xFF, 0xFE]) {
-            (
-                Encoding::Utf16Le,
-                2,
-                Some("input is UTF-16LE (byte order mark); decoded"),
-            )
-        } else if head.starts_with(&[0xFE, 0xFF]) {
-            (
-                Encoding::Utf16Be,
-                2,
-                Some("input is UTF-16BE (byte order mark); decoded"),
-            )
-        } else {
-            match guess_utf16(head) {
-                Some(Encoding::Utf16Le) => (
-                    Encoding::Utf16Le,
-                    0,
-                    Some("input looks like UTF-16LE without a byte order mark; decoded as such"),
-                ),
-                Some(Encoding::Utf16Be) => (
-                    Encoding::Utf16Be,
-                    0,
-                    Some("input looks like UTF-16BE without a byte order mark; decoded as such"),
-                ),
-                _ => (Encoding::Utf8, 0, None),
-            }
-        };
+        let (enc, skip, note) = sniff(&self.buf[self.start..self.end]);
         self.encoding = enc;
         self.encoding_note = note.map(str::to_owned);
         if enc == Encoding::Utf8 {
@@ -272,6 +263,46 @@ impl<R: Read> Source<R> {
     }
 }
 
+/// What the first bytes of an input say of its encoding: the encoding,
+/// the length of its byte order mark, and a note when it is UTF-16.
+pub fn sniff(head: &[u8]) -> (Encoding, usize, Option<&'static str>) {
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        (Encoding::Utf8, 3, None)
+    } else if head.starts_with(&[0xFF, 0xFE]) {
+        (
+            Encoding::Utf16Le,
+            2,
+            Some("input is UTF-16LE (byte order mark); decoded"),
+        )
+    } else if head.starts_with(&[0xFE, 0xFF]) {
+        (
+            Encoding::Utf16Be,
+            2,
+            Some("input is UTF-16BE (byte order mark); decoded"),
+        )
+    } else {
+        match guess_utf16(head) {
+            Some(Encoding::Utf16Le) => (
+                Encoding::Utf16Le,
+                0,
+                Some("input looks like UTF-16LE without a byte order mark; decoded as such"),
+            ),
+            Some(Encoding::Utf16Be) => (
+                Encoding::Utf16Be,
+                0,
+                Some("input looks like UTF-16BE without a byte order mark; decoded as such"),
+            ),
+            _ => (Encoding::Utf8, 0, None),
+        }
+    }
+}
+
+/// How many bytes [`sniff`] looks at, at most.
+pub const SNIFFED: usize = 1024;
+/// How many bytes a source reads before it sniffs (unless the input is
+/// shorter).
+pub const SNIFF_MIN: usize = 16;
+
 fn read_retry<R: Read>(r: &mut R, buf: &mut [u8]) -> io::Result<usize> {
     loop {
         match r.read(buf) {
@@ -284,8 +315,8 @@ fn read_retry<R: Read>(r: &mut R, buf: &mut [u8]) -> io::Result<usize> {
 /// UTF-16 without a BOM: ASCII text has a NUL in every other byte. Guess
 /// only on a clear pattern over at least 16 bytes.
 fn guess_utf16(head: &[u8]) -> Option<Encoding> {
-    let n = head.len().min(1024) & !1;
-    if n < 16 {
+    let n = head.len().min(SNIFFED) & !1;
+    if n < SNIFF_MIN {
         return None;
     }
     let (mut even0, mut odd0) = (0usize, 0usize);

@@ -15,6 +15,10 @@
 //! curl's `HTTP/` lines are skipped by one SIMD multi-substring search over
 //! whole buffers and never parsed.
 //!
+//! A file can also be decoded on every core, with the same output:
+//! `parallel` cuts it into chunks and checks at each cut that the scan
+//! before it stands where a fresh one would.
+//!
 //! The pieces, in the order a line meets them:
 //! - `input`: byte order marks, UTF-16, lossy UTF-8, NUL bytes, long lines;
 //! - `http`: `curl -i`/`curl -v` status lines, headers and bodies;
@@ -73,6 +77,7 @@ mod http;
 mod input;
 mod json;
 mod labels;
+pub mod parallel;
 pub mod redact;
 pub mod reqid;
 mod scan;

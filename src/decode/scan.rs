@@ -356,6 +356,20 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A scanner that starts at a line start in the middle of an input,
+    /// knowing what [`Resume::at`] read of the lines before it.
+    pub fn at(
+        opts: &'a Options,
+        sink: &'a mut dyn FnMut(Found) -> io::Result<()>,
+        at: Resume,
+    ) -> Scanner<'a> {
+        let mut s = Scanner::new(opts, sink);
+        s.line = at.line;
+        s.prev_body = at.prev_body;
+        s.last_ts = at.last_ts;
+        s
+    }
+
     fn new_block(&mut self, root: xml::Root, line: u64) -> XmlBlock {
         match self.spare.take() {
             Some(mut b) => {
@@ -404,8 +418,24 @@ impl<'a> Scanner<'a> {
     }
 
     pub fn run<R: Read>(&mut self, src: &mut Source<R>) -> io::Result<()> {
+        self.read_to(src, |_| false)?;
+        self.finish()
+    }
+
+    /// Reads until the input ends (`true`) or, at a line start with
+    /// nothing buffered, `paused` says the reader holds the rest back
+    /// (`false`): the scan can then be checked with [`Scanner::is_at`] and
+    /// resumed. Open bodies are not closed: see [`Scanner::run`].
+    pub fn read_to<R: Read>(
+        &mut self,
+        src: &mut Source<R>,
+        paused: impl Fn(&R) -> bool,
+    ) -> io::Result<bool> {
         loop {
             let data = src.data();
+            if data.is_empty() && paused(src.inner()) {
+                return Ok(false);
+            }
             let window = &data[..data.len().min(SEGMENT)];
             let nl = memchr::memchr(b'\n', window);
             if nl.is_none() && data.len() < SEGMENT && !src.at_eof() {
@@ -413,7 +443,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             if data.is_empty() {
-                break;
+                return Ok(true);
             }
             if self.idle() {
                 let skipped = self.skip_idle(data, src.offset(), src.at_eof());
@@ -434,7 +464,28 @@ impl<'a> Scanner<'a> {
             self.piece(&data[..len], ends_line)?;
             src.consume(len);
         }
-        self.finish()
+    }
+
+    /// The number of the line being read.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Whether this scan, paused at a line start, would go on exactly as
+    /// a scan started there from `at` would: nothing open, and the same
+    /// line number, previous line and log clock within reach.
+    pub fn is_at(&self, at: &Resume) -> bool {
+        let line = self.line;
+        let clock = self
+            .last_ts
+            .as_ref()
+            .filter(|(ts_line, _)| *ts_line < line && line - ts_line <= TIMESTAMP_REACH);
+        self.idle()
+            && self.replaying == 0
+            && line == at.line
+            && self.prev_body == at.prev_body
+            && clock == at.last_ts.as_ref()
+            && self.recent.iter().all(|k| k.line < line)
     }
 
     /// Skips the lines before the first marker; returns the bytes skipped
@@ -484,12 +535,9 @@ impl<'a> Scanner<'a> {
         let skipped = &data[..upto];
         // The last skipped line is the previous line of the next one read
         // (Go's aws-sdk prints the code on the line before the IDs).
-        let body = skipped.strip_suffix(b"\n").unwrap_or(skipped);
-        let body = body.strip_suffix(b"\r").unwrap_or(body);
-        let last = &body[memchr::memrchr(b'\n', body).map_or(0, |i| i + 1)..];
-        let last = clean_text(last);
+        let (_, last) = last_line(skipped);
         self.prev_body.clear();
-        self.prev_body.push_str(super::draft::cut_str(&last, 1024));
+        self.prev_body.push_str(remembered(&clean_text(last)));
         let n = memchr::memchr_iter(b'\n', skipped).count() as u64;
         // The log's clock: the nearest timestamp in the last few lines.
         self.look_back_timestamp(skipped, n);
@@ -503,27 +551,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn look_back_timestamp(&mut self, skipped: &[u8], n: u64) {
-        let mut end = skipped.len();
-        let mut back = 0u64;
-        while back < TIMESTAMP_REACH && end > 0 {
-            let body_end = if skipped[end - 1] == b'\n' {
-                end - 1
-            } else {
-                end
-            };
-            let start = memchr::memrchr(b'\n', &skipped[..body_end]).map_or(0, |i| i + 1);
-            let line = &skipped[start..body_end];
-            if let Ok(s) = std::str::from_utf8(&line[..line.len().min(64)])
-                && let Some(ts) = log_timestamp(s)
-            {
-                // The skipped line `back` lines before the end is line
-                // `self.line + n - 1 - back`.
-                let no = (self.line + n).saturating_sub(1 + back);
-                self.last_ts = Some((no, ts.to_owned()));
-                return;
-            }
-            back += 1;
-            end = start;
+        // The last skipped line is line `self.line + n - 1`.
+        // Lines before `skipped` were seen already: keep their clock.
+        if let Some(Some(ts)) = nearest_timestamp(skipped, self.line + n - 1, true) {
+            self.last_ts = Some(ts);
         }
     }
 
@@ -899,7 +930,7 @@ impl<'a> Scanner<'a> {
     fn remember(&mut self, body: &str, at_start: bool) {
         if at_start {
             self.prev_body.clear();
-            self.prev_body.push_str(super::draft::cut_str(body, 1024));
+            self.prev_body.push_str(remembered(body));
         }
     }
 
@@ -1481,7 +1512,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// End of input: close whatever is open.
-    fn finish(&mut self) -> io::Result<()> {
+    pub fn finish(&mut self) -> io::Result<()> {
         let line = self.line;
         if let Some(mut open) = self.xml.take() {
             open.block.truncate("the input ended");
@@ -1504,15 +1535,73 @@ impl<'a> Scanner<'a> {
         Ok(())
     }
 
-    pub fn into_summary<R: Read>(self, src: &Source<R>) -> Summary {
-        let mut warnings = Vec::new();
-        if let Some(n) = &src.encoding_note {
-            warnings.push(n.clone());
+    /// What this scan counted, with what its source counted.
+    pub fn into_counts<R: Read>(self, src: &Source<R>) -> Counts {
+        Counts {
+            bytes: src.bytes_read,
+            lines: self.lines,
+            found: self.found,
+            invalid_utf8: self.invalid_utf8,
+            first_invalid: self.first_invalid,
+            nuls: self.nuls,
+            long_lines: self.long_lines,
+            notes: self.notes,
+            encoding_note: src.encoding_note.clone(),
+            bad_utf16: src.bad_utf16,
         }
-        if src.bad_utf16 > 0 {
+    }
+
+    pub fn into_summary<R: Read>(self, src: &Source<R>) -> Summary {
+        self.into_counts(src).summary()
+    }
+}
+
+/// What a scan counted, for the summary. The counts of consecutive parts
+/// of one input, added in order, are the counts of the whole.
+#[derive(Default)]
+pub struct Counts {
+    bytes: u64,
+    lines: u64,
+    found: u64,
+    invalid_utf8: u64,
+    /// The first line with invalid UTF-8 (0: none).
+    first_invalid: u64,
+    nuls: u64,
+    long_lines: u64,
+    notes: Notes,
+    encoding_note: Option<String>,
+    bad_utf16: u64,
+}
+
+impl Counts {
+    /// Adds the counts of the part that follows.
+    pub fn add(&mut self, later: Counts) {
+        self.bytes += later.bytes;
+        self.lines += later.lines;
+        self.found += later.found;
+        self.invalid_utf8 += later.invalid_utf8;
+        if self.first_invalid == 0 {
+            self.first_invalid = later.first_invalid;
+        }
+        self.nuls += later.nuls;
+        self.long_lines += later.long_lines;
+        // First come, first kept, as when one scan pushes them all.
+        self.notes.extend(later.notes.0);
+        if self.encoding_note.is_none() {
+            self.encoding_note = later.encoding_note;
+        }
+        self.bad_utf16 += later.bad_utf16;
+    }
+
+    pub fn summary(self) -> Summary {
+        let mut warnings = Vec::new();
+        if let Some(n) = self.encoding_note {
+            warnings.push(n);
+        }
+        if self.bad_utf16 > 0 {
             warnings.push(format!(
                 "{} invalid UTF-16 sequences were replaced with U+FFFD",
-                src.bad_utf16
+                self.bad_utf16
             ));
         }
         if self.invalid_utf8 > 0 {
@@ -1537,12 +1626,93 @@ impl<'a> Scanner<'a> {
         }
         warnings.extend(self.notes.0);
         Summary {
-            bytes: src.bytes_read,
+            bytes: self.bytes,
             lines: self.lines,
             found: self.found,
             warnings,
         }
     }
+}
+
+/// What a scan carries from the lines before a line start into it,
+/// besides what is open there: the line's number, the line before it (an
+/// SDK may print an error over two lines) and the log's clock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resume {
+    /// The number of the line that starts there.
+    pub line: u64,
+    prev_body: String,
+    /// The nearest log timestamp within reach, and its line.
+    last_ts: Option<(u64, String)>,
+}
+
+impl Resume {
+    /// What a scan has learnt from `before`, the bytes before line `line`,
+    /// when it gets there: `before` ends with the line end of the line
+    /// before, and either starts the input (`from_start`) or is a window
+    /// of it. `None` when the window does not hold enough whole lines to
+    /// tell.
+    pub fn at(before: &[u8], from_start: bool, line: u64) -> Option<Resume> {
+        if before.is_empty() {
+            return (from_start && line == 1).then(|| Resume {
+                line,
+                prev_body: String::new(),
+                last_ts: None,
+            });
+        }
+        if before.last() != Some(&b'\n') || line < 2 {
+            return None;
+        }
+        let (start, last) = last_line(before);
+        if start == 0 && !from_start {
+            return None;
+        }
+        let last_ts = nearest_timestamp(before, line - 1, from_start)?;
+        Some(Resume {
+            line,
+            prev_body: remembered(&clean_text(last)).to_owned(),
+            last_ts,
+        })
+    }
+}
+
+/// The start and text (without its line end) of the last line of `text`,
+/// which ends with a line end.
+fn last_line(text: &[u8]) -> (usize, &[u8]) {
+    let body = text.strip_suffix(b"\n").unwrap_or(text);
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
+    let start = memchr::memrchr(b'\n', body).map_or(0, |i| i + 1);
+    (start, &body[start..])
+}
+
+/// What is kept of a line as the line before the next.
+fn remembered(body: &str) -> &str {
+    super::draft::cut_str(body, 1024)
+}
+
+/// The log timestamp of the nearest of the last [`TIMESTAMP_REACH`] lines
+/// of `text` (whose last line is line `last`), with its line. `None` when
+/// a line that might hold it does not start in `text` and `whole` does
+/// not say that `text` starts the input; `Some(None)` when there is none.
+fn nearest_timestamp(text: &[u8], last: u64, whole: bool) -> Option<Option<(u64, String)>> {
+    let mut end = text.len();
+    let mut back = 0u64;
+    while back < TIMESTAMP_REACH && end > 0 {
+        let body_end = if text[end - 1] == b'\n' { end - 1 } else { end };
+        let start = memchr::memrchr(b'\n', &text[..body_end]).map_or(0, |i| i + 1);
+        if start == 0 && !whole {
+            return None;
+        }
+        let line = &text[start..body_end];
+        if let Ok(s) = std::str::from_utf8(&line[..line.len().min(64)])
+            && let Some(ts) = log_timestamp(s)
+        {
+            return Some(Some((last.saturating_sub(back), ts.to_owned())));
+        }
+        back += 1;
+        end = start;
+    }
+    Some(None)
 }
 
 /// What makes two sightings the same error: where it starts and every

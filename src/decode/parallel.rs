@@ -1,0 +1,701 @@
+//! Decoding one file on several threads, with the output of one.
+//!
+//! The file is cut into chunks of about [`CHUNK`] bytes, each starting at
+//! a line start, preferably one that starts a record (`<?xml`, `<Error`, a
+//! log timestamp). A thread takes the next chunk, counts its line ends (so
+//! that every chunk knows the number of its first line once those before
+//! it are counted), reads what a scan would know of the lines before it
+//! ([`Resume::at`]: the previous line and the log's clock) and decodes the
+//! chunk with a scan started there.
+//!
+//! At the chunk's end the scan pauses and checks whether it is exactly
+//! where a scan started at the next chunk begins ([`Scanner::is_at`]:
+//! nothing open, the same line, previous line and clock). If so, the next
+//! chunk's output is what this scan would have printed, and it stops.
+//! Otherwise (a body or an HTTP exchange runs across the boundary) it
+//! reads on through the next chunk, whose own output is thrown away, and
+//! checks again at the end of that one. The output is therefore the
+//! one-thread output byte for byte, however the file is cut; a test
+//! decodes the corpus cut every few bytes to hold it to that. While the
+//! scan being written reads on like that, the other threads wait rather
+//! than decode chunks that are likely to be thrown away.
+//!
+//! Errors are rendered on the thread that found them, into parts of about
+//! [`PART`] bytes that reach the calling thread in input order. The chunk
+//! being written queues at most [`QUEUED`] bytes, and the chunks after it
+//! as much again together, before their threads wait: memory stays
+//! bounded whatever the file holds.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+
+use super::input::{self, Encoding, Source};
+use super::scan::{Counts, Resume, Scanner, log_timestamp};
+use super::{Found, Options, Summary};
+
+/// The size chunks are cut at (then moved to a line start).
+pub const CHUNK: u64 = 256 * 1024;
+/// Output handed over at a time.
+const PART: usize = 64 * 1024;
+/// Output queued by the chunk being written, and by those after it.
+const QUEUED: usize = 1024 * 1024;
+/// How far back from a chunk's start its scan looks for the lines before.
+const LOOK_BACK: u64 = 16 * 1024;
+/// How far into a chunk a record start is looked for.
+const RECORD_REACH: u64 = 16 * 1024;
+/// A chunk read at once to count its lines, and decoded from memory.
+const HELD: usize = 2 * CHUNK as usize;
+/// Read size where a chunk is not held.
+const READ: usize = 64 * 1024;
+
+/// How to cut the file: on how many threads, in chunks of what size.
+#[derive(Clone, Copy, Debug)]
+pub struct Plan {
+    pub threads: usize,
+    pub chunk: u64,
+}
+
+type Render<'a> = &'a (dyn Fn(Found, &mut Vec<u8>) -> io::Result<()> + Sync);
+
+/// Decodes the regular file at `path` on `plan.threads` threads. `render`
+/// turns an error into output (it runs on the decoding threads); `emit`
+/// gets that output on the calling thread, in input order, in parts.
+///
+/// What `emit` is given and the summary are those of a one-thread
+/// [`super::decode`] that renders each error in turn. An input in UTF-16
+/// is decoded on one thread. An error of `emit` stops decoding and is
+/// returned as is; so is a read error.
+pub fn decode_file(
+    path: &Path,
+    options: &Options,
+    plan: Plan,
+    render: Render<'_>,
+    emit: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<Summary> {
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut head = Vec::with_capacity(input::SNIFFED);
+    (&mut file)
+        .take(input::SNIFFED as u64)
+        .read_to_end(&mut head)?;
+    file.seek(SeekFrom::Start(0))?;
+    let chunk = plan.chunk.max(1);
+    if plan.threads < 2 || len <= chunk || input::sniff(&head).0 != Encoding::Utf8 {
+        return one_thread(file, options, render, emit);
+    }
+    let chunks = usize::try_from(len.div_ceil(chunk)).unwrap_or(usize::MAX);
+    let shared = Shared {
+        state: Mutex::new(State {
+            chunks,
+            next: 0,
+            head: 0,
+            passed: 0,
+            reading_on: false,
+            counted: BTreeMap::new(),
+            known: 0,
+            known_lines: 0,
+            first_lines: HashMap::new(),
+            queues: HashMap::new(),
+            ahead: 0,
+            stop: false,
+            died: false,
+        }),
+        writer: Condvar::new(),
+        workers: Condvar::new(),
+    };
+    let mut files = Vec::with_capacity(plan.threads);
+    for _ in 0..plan.threads {
+        files.push((File::open(path)?, File::open(path)?));
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .into_iter()
+            .map(|(data, probe)| {
+                let w = Worker {
+                    shared: &shared,
+                    options,
+                    render,
+                    data,
+                    probe: Probe { file: probe, chunk },
+                    held: Vec::new(),
+                };
+                scope.spawn(move || w.run())
+            })
+            .collect();
+        let written = write_in_order(&shared, emit);
+        shared.lock().stop = true;
+        shared.workers.notify_all();
+        for w in workers {
+            if let Err(panic) = w.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        written.map(Counts::summary)
+    })
+}
+
+/// The one-thread decode, rendering as the threads would.
+fn one_thread(
+    file: File,
+    options: &Options,
+    render: Render<'_>,
+    emit: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<Summary> {
+    let mut part = Vec::new();
+    let summary = super::decode(file, options, &mut |f| {
+        render(f, &mut part)?;
+        if part.len() >= PART {
+            emit(&part)?;
+            part.clear();
+        }
+        Ok(())
+    })?;
+    if !part.is_empty() {
+        emit(&part)?;
+    }
+    Ok(summary)
+}
+
+struct Shared {
+    state: Mutex<State>,
+    /// Wakes the writer: output or an end for the chunk being written.
+    writer: Condvar,
+    /// Wakes the workers: the writer moved on or drained, lines were
+    /// counted, or everything stops.
+    workers: Condvar,
+}
+
+impl Shared {
+    /// The state. A thread that panicked holding it left it consistent
+    /// (every change is a few assignments), and `died` says it is gone.
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn wait<'g>(&self, on: &Condvar, guard: MutexGuard<'g, State>) -> MutexGuard<'g, State> {
+        on.wait(guard).unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+struct State {
+    chunks: usize,
+    /// The next chunk to take.
+    next: usize,
+    /// The chunk being written; chunks before it are done or skipped.
+    head: usize,
+    /// The scan of `head` has read past the start of the chunks up to
+    /// this one: they are skipped.
+    passed: usize,
+    /// The scan of `head` found the last chunk start it reached not where
+    /// a fresh scan would be: chunks after it wait.
+    reading_on: bool,
+    /// Line ends per chunk, counted but not yet added to `known_lines`.
+    counted: BTreeMap<usize, u64>,
+    /// Chunks `0..known` are counted: they hold `known_lines` line ends.
+    known: usize,
+    known_lines: u64,
+    /// The number of each counted chunk's first line, until taken.
+    first_lines: HashMap<usize, u64>,
+    /// Output of the chunks from `head` on.
+    queues: HashMap<usize, Queue>,
+    /// Bytes queued by chunks after `head`.
+    ahead: usize,
+    /// Writing stopped (done, failed, or a thread died): threads leave.
+    stop: bool,
+    died: bool,
+}
+
+impl State {
+    /// Whether chunk `k`'s output will not be written.
+    fn unwanted(&self, k: usize) -> bool {
+        self.stop || self.head > k || (k > self.head && k <= self.passed)
+    }
+}
+
+#[derive(Default)]
+struct Queue {
+    parts: VecDeque<Vec<u8>>,
+    bytes: usize,
+    end: Option<io::Result<(usize, Counts)>>,
+}
+
+/// Writes the chunks' output in order; returns the counts of the chunks
+/// written.
+fn write_in_order(
+    shared: &Shared,
+    emit: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<Counts> {
+    let mut counts = Counts::default();
+    let mut state = shared.lock();
+    loop {
+        // A dead thread's panic is resumed when it is joined.
+        if state.died || state.head >= state.chunks {
+            return Ok(counts);
+        }
+        let head = state.head;
+        let queue = state.queues.entry(head).or_default();
+        if let Some(part) = queue.parts.pop_front() {
+            queue.bytes -= part.len();
+            drop(state);
+            shared.workers.notify_all();
+            emit(&part)?;
+            state = shared.lock();
+            continue;
+        }
+        match queue.end.take() {
+            Some(Ok((next, c))) => {
+                counts.add(c);
+                state.queues.retain(|&k, _| k >= next);
+                state.head = next;
+                state.reading_on = false;
+                state.ahead = state
+                    .queues
+                    .iter()
+                    .filter(|&(&k, _)| k != next)
+                    .map(|(_, q)| q.bytes)
+                    .sum();
+                shared.workers.notify_all();
+            }
+            Some(Err(e)) => return Err(e),
+            None => state = shared.wait(&shared.writer, state),
+        }
+    }
+}
+
+/// Marks the state when a worker unwinds, so that nobody waits for it.
+struct Alive<'a>(&'a Shared);
+
+impl Drop for Alive<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let mut state = self.0.lock();
+            state.died = true;
+            state.stop = true;
+            drop(state);
+            self.0.writer.notify_all();
+            self.0.workers.notify_all();
+        }
+    }
+}
+
+struct Worker<'a> {
+    shared: &'a Shared,
+    options: &'a Options,
+    render: Render<'a>,
+    /// The file, read by the scan.
+    data: File,
+    probe: Probe,
+    /// The chunk being decoded, or its first [`HELD`] bytes.
+    held: Vec<u8>,
+}
+
+/// The file again, for chunk boundaries and the lines before them.
+struct Probe {
+    file: File,
+    chunk: u64,
+}
+
+/// Why a chunk's scan gave nothing to write.
+enum Stopped {
+    /// An earlier chunk's scan reads through this one.
+    Skipped,
+    Failed(io::Error),
+}
+
+impl From<io::Error> for Stopped {
+    fn from(e: io::Error) -> Stopped {
+        Stopped::Failed(e)
+    }
+}
+
+impl Worker<'_> {
+    fn run(mut self) {
+        let shared = self.shared;
+        let _alive = Alive(shared);
+        loop {
+            let k = {
+                let mut state = shared.lock();
+                if state.stop || state.next >= state.chunks {
+                    return;
+                }
+                state.next += 1;
+                state.next - 1
+            };
+            let end = match self.chunk(k) {
+                Ok(end) => Ok(end),
+                Err(Stopped::Skipped) => continue,
+                Err(Stopped::Failed(e)) => Err(e),
+            };
+            let mut state = shared.lock();
+            if !state.unwanted(k) {
+                state.queues.entry(k).or_default().end = Some(end);
+                if k == state.head {
+                    shared.writer.notify_one();
+                }
+            }
+        }
+    }
+
+    /// Decodes chunk `k` and whatever follows it up to a chunk start where
+    /// the scan stands as a fresh one would; returns that chunk and the
+    /// counts.
+    fn chunk(&mut self, k: usize) -> Result<(usize, Counts), Stopped> {
+        let shared = self.shared;
+        let chunks = shared.lock().chunks;
+        let start = self.probe.boundary(k, chunks)?;
+        let end = self.probe.boundary(k + 1, chunks)?;
+        let newlines = match start {
+            Some(start) => self.hold(start, end)?,
+            None => 0,
+        };
+        let line = {
+            let mut state = shared.lock();
+            state.counted.insert(k, newlines);
+            let mut advanced = false;
+            loop {
+                let known = state.known;
+                let Some(n) = state.counted.remove(&known) else {
+                    break;
+                };
+                let first = state.known_lines + 1;
+                state.first_lines.insert(known, first);
+                state.known += 1;
+                state.known_lines += n;
+                advanced = true;
+            }
+            if advanced {
+                shared.workers.notify_all();
+            }
+            let line = loop {
+                if state.stop {
+                    return Err(Stopped::Skipped);
+                }
+                if let Some(line) = state.first_lines.remove(&k) {
+                    break line;
+                }
+                state = shared.wait(&shared.workers, state);
+            };
+            // While the scan being written reads on across chunk starts,
+            // this one would likely be thrown away: wait and see.
+            while state.reading_on && k > state.head && !state.unwanted(k) {
+                state = shared.wait(&shared.workers, state);
+            }
+            if state.unwanted(k) {
+                return Err(Stopped::Skipped);
+            }
+            line
+        };
+        // No line starts in this chunk: the scan before it reads to the end.
+        let Some(start) = start else {
+            return Err(Stopped::Skipped);
+        };
+        if end == Some(start) {
+            // An empty chunk (inside one long line): the next starts here.
+            return Ok((k + 1, Counts::default()));
+        }
+        let resume = match k {
+            0 => None,
+            _ => match self.probe.resume_at(start, line)? {
+                Some(r) => Some(r),
+                // The lines before are too long to read back: the scan
+                // before this chunk reads on through it.
+                None => return Err(Stopped::Skipped),
+            },
+        };
+        let reader = Ranged {
+            held: &self.held,
+            file: &mut self.data,
+            at: start,
+            limit: end,
+        };
+        scan(
+            shared,
+            self.options,
+            self.render,
+            &mut self.probe,
+            k,
+            chunks,
+            reader,
+            resume,
+        )
+    }
+
+    /// Reads the chunk `start..end` (or its first [`HELD`] bytes) into
+    /// `held` and counts its line ends.
+    fn hold(&mut self, start: u64, end: Option<u64>) -> io::Result<u64> {
+        let want = end.map_or(u64::MAX, |e| e.saturating_sub(start));
+        self.held.clear();
+        self.data.seek(SeekFrom::Start(start))?;
+        (&mut self.data)
+            .take(want.min(HELD as u64))
+            .read_to_end(&mut self.held)?;
+        let mut newlines = memchr::memchr_iter(b'\n', &self.held).count() as u64;
+        if self.held.len() == HELD {
+            // A long chunk (a line of many MiB): count the rest as it
+            // streams by; the scan reads it again.
+            let mut left = want - HELD as u64;
+            let mut buf = vec![0u8; READ];
+            while left > 0 {
+                let n = read_some(&mut self.data, &mut buf[..READ.min(left as usize)])?;
+                if n == 0 {
+                    break;
+                }
+                newlines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+                left -= n as u64;
+            }
+        }
+        Ok(newlines)
+    }
+}
+
+/// Scans chunk `k` on from `reader` until a chunk start where the scan
+/// stands as a fresh one would, or the end; returns that chunk and the
+/// counts.
+#[allow(clippy::too_many_arguments)]
+fn scan(
+    shared: &Shared,
+    options: &Options,
+    render: Render<'_>,
+    probe: &mut Probe,
+    k: usize,
+    chunks: usize,
+    reader: Ranged<'_>,
+    resume: Option<Resume>,
+) -> Result<(usize, Counts), Stopped> {
+    let mut part = Vec::with_capacity(PART + 4096);
+    let mut skipped = false;
+    let mut sink = |f: Found| -> io::Result<()> {
+        render(f, &mut part)?;
+        if part.len() >= PART {
+            let full = std::mem::replace(&mut part, Vec::with_capacity(PART + 4096));
+            if !queue(shared, k, full) {
+                skipped = true;
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+        }
+        Ok(())
+    };
+    let (mut src, mut scanner) = match resume {
+        None => (Source::new(reader), Scanner::new(options, &mut sink)),
+        Some(r) => {
+            let at = reader.at;
+            (
+                Source::resume(reader, at),
+                Scanner::at(options, &mut sink, r),
+            )
+        }
+    };
+    let mut next = k + 1;
+    let ended = 'scan: loop {
+        match scanner.read_to(&mut src, Ranged::at_limit) {
+            Ok(true) => break scanner.finish().map(|()| chunks),
+            Ok(false) => {}
+            Err(e) => break Err(e),
+        }
+        let here = src.inner().at;
+        match probe.resume_at(here, scanner.line()) {
+            Ok(Some(r)) if scanner.is_at(&r) => break Ok(next),
+            Ok(_) => {}
+            Err(e) => break Err(e),
+        }
+        // Read on through the next chunk (several, where they start at
+        // the same line).
+        let limit = loop {
+            next += 1;
+            match probe.boundary(next, chunks) {
+                Ok(Some(b)) if b == here => {}
+                Ok(limit) => break limit,
+                Err(e) => break 'scan Err(e),
+            }
+        };
+        let mut state = shared.lock();
+        if state.head == k {
+            state.passed = next - 1;
+            state.reading_on = true;
+            drop(state);
+            shared.workers.notify_all();
+        } else {
+            drop(state);
+        }
+        src.inner_mut().limit = limit;
+    };
+    let counts = scanner.into_counts(&src);
+    if skipped {
+        return Err(Stopped::Skipped);
+    }
+    let next = ended?;
+    if !part.is_empty() && !queue(shared, k, part) {
+        return Err(Stopped::Skipped);
+    }
+    Ok((next, counts))
+}
+
+/// Queues output of chunk `k`, waiting while too much is queued. `false`
+/// when the chunk's output is not wanted after all.
+fn queue(shared: &Shared, k: usize, part: Vec<u8>) -> bool {
+    let mut state = shared.lock();
+    if state.unwanted(k) {
+        return false;
+    }
+    let len = part.len();
+    let q = state.queues.entry(k).or_default();
+    q.bytes += len;
+    q.parts.push_back(part);
+    if k == state.head {
+        shared.writer.notify_one();
+    } else {
+        state.ahead += len;
+    }
+    loop {
+        if state.unwanted(k) {
+            return false;
+        }
+        let full = if k == state.head {
+            state.queues.get(&k).is_some_and(|q| q.bytes > QUEUED)
+        } else {
+            state.ahead > QUEUED
+        };
+        if !full {
+            return true;
+        }
+        state = shared.wait(&shared.workers, state);
+    }
+}
+
+impl Probe {
+    /// The start of chunk `k`: the first line start at or after `k`
+    /// chunks (and [`input::SNIFF_MIN`]) that starts a record (looked for over the first
+    /// [`RECORD_REACH`] bytes, and the chunk), else the first line start.
+    /// `None` when no line starts there before the end. Chunk starts never
+    /// decrease with `k`.
+    fn boundary(&mut self, k: usize, chunks: usize) -> io::Result<Option<u64>> {
+        if k == 0 {
+            return Ok(Some(0));
+        }
+        if k >= chunks {
+            return Ok(None);
+        }
+        // The first chunk's source reads a few bytes before it looks at
+        // them, whatever the limit.
+        let from = (k as u64 * self.chunk).max(input::SNIFF_MIN as u64);
+        let reach = RECORD_REACH.min(self.chunk);
+        // From the byte before `from`: a line end there makes `from` a
+        // line start.
+        let mut at = from - 1;
+        self.file.seek(SeekFrom::Start(at))?;
+        let mut buf = Vec::new();
+        (&mut self.file)
+            .take(reach + 64 + 1)
+            .read_to_end(&mut buf)?;
+        let mut first = None;
+        for i in memchr::memchr_iter(b'\n', &buf) {
+            let start = at + i as u64 + 1;
+            first.get_or_insert(start);
+            if start >= from + reach {
+                break;
+            }
+            if starts_record(&buf[i + 1..]) {
+                return Ok(Some(start));
+            }
+        }
+        if first.is_some() {
+            return Ok(first);
+        }
+        // A long line: its end is the first line start.
+        at += buf.len() as u64;
+        buf.resize(READ, 0);
+        loop {
+            let n = read_some(&mut self.file, &mut buf)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            if let Some(i) = memchr::memchr(b'\n', &buf[..n]) {
+                return Ok(Some(at + i as u64 + 1));
+            }
+            at += n as u64;
+        }
+    }
+
+    /// What a scan knows at the line start `at`, line number `line`.
+    fn resume_at(&mut self, at: u64, line: u64) -> io::Result<Option<Resume>> {
+        let from = at.saturating_sub(LOOK_BACK);
+        let mut before = Vec::with_capacity((at - from) as usize);
+        self.file.seek(SeekFrom::Start(from))?;
+        (&mut self.file).take(at - from).read_to_end(&mut before)?;
+        if before.len() as u64 != at - from {
+            return Ok(None);
+        }
+        Ok(Resume::at(&before, from == 0, line))
+    }
+}
+
+/// Whether a line (with what follows it) likely starts a record that
+/// leaves nothing open behind it: an XML declaration or error root, or a
+/// log timestamp. Only where chunks start depends on it, not the output.
+fn starts_record(line: &[u8]) -> bool {
+    let head = &line[..line.len().min(64)];
+    head.starts_with(b"<?xml")
+        || head.starts_with(b"<Error")
+        || std::str::from_utf8(head)
+            .ok()
+            .and_then(log_timestamp)
+            .is_some_and(|ts| head.starts_with(ts.as_bytes()))
+}
+
+fn read_some(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match r.read(buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// The file from `at` on, served from `held` first, that gives nothing
+/// past `limit` (the next chunk's start) until the limit moves.
+struct Ranged<'a> {
+    /// The bytes from the chunk's start.
+    held: &'a [u8],
+    file: &'a mut File,
+    /// Absolute offset of the next byte read.
+    at: u64,
+    limit: Option<u64>,
+}
+
+impl Ranged<'_> {
+    fn at_limit(&self) -> bool {
+        self.limit == Some(self.at)
+    }
+}
+
+impl Read for Ranged<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let room = match self.limit {
+            // The scan pauses at a limit before it reads there.
+            Some(limit) if limit <= self.at => {
+                return Err(io::Error::other(
+                    "internal error: read past a chunk boundary",
+                ));
+            }
+            Some(limit) => usize::try_from(limit - self.at).unwrap_or(usize::MAX),
+            None => usize::MAX,
+        };
+        let want = buf.len().min(room);
+        let n = if !self.held.is_empty() {
+            let n = want.min(self.held.len());
+            buf[..n].copy_from_slice(&self.held[..n]);
+            self.held = &self.held[n..];
+            if self.held.is_empty() {
+                self.file.seek(SeekFrom::Start(self.at + n as u64))?;
+            }
+            n
+        } else {
+            read_some(self.file, &mut buf[..want])?
+        };
+        self.at += n as u64;
+        Ok(n)
+    }
+}
