@@ -36,6 +36,11 @@ pub struct RequestTime {
 }
 
 impl RequestTime {
+    /// The time as RFC 3339 text, without allocating.
+    pub fn rfc3339(&self) -> Rfc3339 {
+        Rfc3339::new(self.unix_millis)
+    }
+
     /// Milliseconds since the Unix epoch, UTC.
     pub fn unix_millis(&self) -> i64 {
         self.unix_millis
@@ -52,7 +57,7 @@ impl RequestTime {
 /// milliseconds that are not zero (OBS).
 impl fmt::Display for RequestTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&format_rfc3339(self.unix_millis))
+        f.write_str(Rfc3339::new(self.unix_millis).as_str())
     }
 }
 
@@ -125,6 +130,30 @@ fn plausible(ms: i64) -> bool {
     (EARLIEST_MS..LATEST_MS).contains(&ms)
 }
 
+const INVALID: u8 = 0xFF;
+
+/// The value of each base64 digit, standard or URL-safe; [`INVALID`] for
+/// anything else.
+static BASE64: [u8; 256] = {
+    let mut t = [INVALID; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'A' as usize + i] = i as u8;
+        t[b'a' as usize + i] = 26 + i as u8;
+        i += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 52 + d as u8;
+        d += 1;
+    }
+    t[b'+' as usize] = 62;
+    t[b'-' as usize] = 62;
+    t[b'/' as usize] = 63;
+    t[b'_' as usize] = 63;
+    t
+};
+
 /// Decodes standard or URL-safe base64, padding optional. A masked prefix
 /// may end mid-quantum: its trailing partial quantum is dropped.
 fn base64_decode<'b>(s: &str, partial_ok: bool, out: &'b mut [u8; 96]) -> Option<&'b [u8]> {
@@ -137,14 +166,10 @@ fn base64_decode<'b>(s: &str, partial_ok: bool, out: &'b mut [u8; 96]) -> Option
     let mut acc: u32 = 0;
     let mut bits = 0u32;
     for b in s.bytes() {
-        let v = match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        };
+        let v = BASE64[usize::from(b)];
+        if v == INVALID {
+            return None;
+        }
         acc = (acc << 6) | u32::from(v);
         bits += 6;
         if bits >= 8 {
@@ -164,43 +189,78 @@ fn base64_decode<'b>(s: &str, partial_ok: bool, out: &'b mut [u8; 96]) -> Option
 /// Formats Unix milliseconds as RFC 3339 UTC (`2024-01-12T16:36:51Z`), with
 /// `.mmm` only when the milliseconds are not zero.
 pub fn format_rfc3339(unix_millis: i64) -> String {
-    let secs = unix_millis.div_euclid(1000);
-    let ms = unix_millis.rem_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let sod = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    let (hh, mm, ss) = (sod / 3600, sod % 3600 / 60, sod % 60);
-    if !(0..=9999).contains(&y) {
-        return if ms == 0 {
-            format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
-        } else {
-            format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{ms:03}Z")
+    Rfc3339::new(unix_millis).as_str().to_owned()
+}
+
+/// The text of [`format_rfc3339`], kept on the stack: `decode --json`
+/// writes one per error.
+pub struct Rfc3339 {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Rfc3339 {
+    pub fn new(unix_millis: i64) -> Rfc3339 {
+        let secs = unix_millis.div_euclid(1000);
+        let ms = unix_millis.rem_euclid(1000) as u32;
+        let days = secs.div_euclid(86_400);
+        let sod = secs.rem_euclid(86_400) as u32;
+        let (y, m, d) = civil_from_days(days);
+        let (hh, mm, ss) = (sod / 3600, sod % 3600 / 60, sod % 60);
+        let mut t = Rfc3339 {
+            buf: [0; 32],
+            len: 0,
         };
-    }
-    // Digit by digit: `format!` was a tenth of `decode --json`'s time.
-    fn digits(s: &mut String, v: i64, width: u32) {
-        for p in (0..width).rev() {
-            s.push(char::from(b'0' + (v / 10i64.pow(p) % 10) as u8));
+        if !(0..=9999).contains(&y) {
+            // Years an ID never carries (the extremes of i64 milliseconds
+            // fit the buffer).
+            let text = if ms == 0 {
+                format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
+            } else {
+                format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{ms:03}Z")
+            };
+            t.len = text.len().min(32);
+            t.buf[..t.len].copy_from_slice(&text.as_bytes()[..t.len]);
+            return t;
         }
+        // Digit by digit with constant divisors: `format!` was a tenth of
+        // `decode --json`'s time.
+        let y = y as u32;
+        let mut put = |b: u8| {
+            t.buf[t.len] = b;
+            t.len += 1;
+        };
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        for b in [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+        ] {
+            put(b);
+        }
+        for (v, then) in [(m, b'-'), (d, b'T'), (hh, b':'), (mm, b':'), (ss, 0)] {
+            put(digit(v / 10));
+            put(digit(v));
+            if then != 0 {
+                put(then);
+            }
+        }
+        if ms != 0 {
+            for b in [b'.', digit(ms / 100), digit(ms / 10), digit(ms)] {
+                put(b);
+            }
+        }
+        put(b'Z');
+        t
     }
-    let mut s = String::with_capacity(24);
-    for (v, width, then) in [
-        (y, 4, '-'),
-        (i64::from(m), 2, '-'),
-        (i64::from(d), 2, 'T'),
-        (hh, 2, ':'),
-        (mm, 2, ':'),
-    ] {
-        digits(&mut s, v, width);
-        s.push(then);
+
+    pub fn as_str(&self) -> &str {
+        // Digits and ASCII punctuation, or a `format!` string cut at a
+        // character boundary (it is all ASCII).
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }
-    digits(&mut s, ss, 2);
-    if ms != 0 {
-        s.push('.');
-        digits(&mut s, ms, 3);
-    }
-    s.push('Z');
-    s
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
@@ -470,6 +530,30 @@ mod tests {
             "2024-01-12T16:36:51.007Z"
         );
         assert_eq!(format_rfc3339(253_402_300_800_000), "10000-01-01T00:00:00Z");
+    }
+
+    /// The digit-by-digit text against `format!` over the years IDs carry
+    /// and far around them, and back through `parse_date`.
+    #[test]
+    fn rfc3339_digits_match_format() {
+        let mut ms: i64 = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+        while ms < 253_402_300_800_000 {
+            let secs = ms.div_euclid(1000);
+            let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+            let sod = secs.rem_euclid(86_400);
+            let (hh, mi, ss, frac) = (sod / 3600, sod % 3600 / 60, sod % 60, ms.rem_euclid(1000));
+            let mut want = format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mi:02}:{ss:02}");
+            if frac != 0 {
+                want.push_str(&format!(".{frac:03}"));
+            }
+            want.push('Z');
+            assert_eq!(format_rfc3339(ms), want);
+            if y >= 1970 {
+                assert_eq!(parse_date(&want), Some(ms), "{want}");
+            }
+            ms += 7_919_000_000_013; // about 251 years and 13 ms
+            ms -= 7_600_000_000_000; // net: about 10 years, odd hours
+        }
     }
 
     #[test]

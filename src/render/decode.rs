@@ -211,11 +211,11 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
     out.write_all(b"{\"provider\":")?;
     json::opt_string(out, ex.provider.map(|p| p.as_str()))?;
     out.write_all(b",\"status\":")?;
-    json::opt_number(out, f.status)?;
+    json::opt_int(out, f.status)?;
     out.write_all(b",\"code\":")?;
     json::opt_string(out, ex.code())?;
     out.write_all(b",\"number\":")?;
-    json::opt_number(out, f.number)?;
+    json::opt_int(out, f.number)?;
     out.write_all(b",\"message\":")?;
     json::opt_string(out, f.message.as_deref())?;
     out.write_all(b",\"resource\":")?;
@@ -227,8 +227,8 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
         .request_id
         .as_deref()
         .and_then(reqid::request_time)
-        .map(|t| t.to_string());
-    json::opt_string(out, time.as_deref())?;
+        .map(|t| t.rfc3339());
+    json::opt_string(out, time.as_ref().map(reqid::Rfc3339::as_str))?;
     out.write_all(b",\"trace_id\":")?;
     json::opt_string(out, f.trace_id.as_deref())?;
     out.write_all(b",\"host_id\":")?;
@@ -242,11 +242,10 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
         out.write_all(b":")?;
         json::string(out, v)?;
     }
-    write!(
-        out,
-        "}},\"inferred\":{},\"partial\":{}",
-        ex.inferred, f.partial
-    )?;
+    out.write_all(b"},\"inferred\":")?;
+    json::boolean(out, ex.inferred)?;
+    out.write_all(b",\"partial\":")?;
+    json::boolean(out, f.partial)?;
     out.write_all(b",\"entry\":")?;
     match ex.entry {
         Some(e) => json::entry(out, e)?,
@@ -254,7 +253,8 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
     }
     out.write_all(b",\"suggestions\":")?;
     json::strings(out, ex.suggestions.iter().map(String::as_str))?;
-    write!(out, ",\"source\":{{\"line\":{}", f.line)?;
+    out.write_all(b",\"source\":{\"line\":")?;
+    json::int(out, i64::try_from(f.line).unwrap_or(i64::MAX))?;
     out.write_all(b",\"file\":")?;
     json::opt_string(out, file)?;
     out.write_all(b",\"notes\":")?;

@@ -29,6 +29,40 @@ pub fn opt_string(out: &mut impl Write, s: Option<&str>) -> io::Result<()> {
     }
 }
 
+/// Writes an integer, digit by digit (`write!` goes through the
+/// formatting machinery: a few per error add up in `decode --json`).
+pub fn int(out: &mut impl Write, n: impl Into<i64>) -> io::Result<()> {
+    let n: i64 = n.into();
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.write_all(b"-")?;
+    }
+    out.write_all(&buf[at..])
+}
+
+/// Writes an integer, or `null`.
+pub fn opt_int(out: &mut impl Write, n: Option<impl Into<i64>>) -> io::Result<()> {
+    match n {
+        Some(n) => int(out, n),
+        None => out.write_all(b"null"),
+    }
+}
+
+/// Writes `true` or `false`.
+pub fn boolean(out: &mut impl Write, b: bool) -> io::Result<()> {
+    out.write_all(if b { b"true" } else { b"false" })
+}
+
 /// Writes a number, or `null`.
 pub fn opt_number(out: &mut impl Write, n: Option<impl std::fmt::Display>) -> io::Result<()> {
     match n {
@@ -89,6 +123,33 @@ pub fn lookup_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_as_display_writes_them() {
+        for n in [
+            0,
+            7,
+            -7,
+            10,
+            99,
+            100,
+            403,
+            65_535,
+            -46_618,
+            i64::MIN,
+            i64::MAX,
+        ] {
+            let mut out = Vec::new();
+            int(&mut out, n).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+        let mut out = Vec::new();
+        opt_int(&mut out, None::<u16>).unwrap();
+        opt_int(&mut out, Some(404u16)).unwrap();
+        boolean(&mut out, true).unwrap();
+        boolean(&mut out, false).unwrap();
+        assert_eq!(out, b"null404truefalse");
+    }
 
     #[test]
     fn strings_round_trip() {
