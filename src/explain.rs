@@ -32,12 +32,15 @@ impl Explained {
 /// Finds the catalogue entry for `found`.
 pub fn explain(found: Found) -> Explained {
     let mut inferred = false;
-    let mut entry = by_code(&found);
+    let mut entry = by_code_cached(&found);
     if entry.is_none() && found.code.is_none() && found.number.is_none() {
         entry = by_message(&found);
         inferred = entry.is_some();
     }
-    let suggestions = match (&entry, found.code.as_deref().map(fold)) {
+    let suggestions = match (
+        &entry,
+        found.code.as_deref().filter(|_| entry.is_none()).map(fold),
+    ) {
         (None, Some(folded)) if !folded.is_empty() => {
             let filter = Filter {
                 providers: found.provider.into_iter().collect(),
@@ -68,6 +71,59 @@ fn best(found: &Found, candidates: Vec<&'static Entry>) -> Option<&'static Entry
             _ => false,
         };
         (provider_miss, status_miss)
+    })
+}
+
+/// What [`by_code`] reads of an error.
+#[derive(PartialEq)]
+struct CodeKey {
+    code: Option<String>,
+    number: Option<i64>,
+    provider: Option<Provider>,
+    vendor: Option<Vendor>,
+    status: Option<u16>,
+}
+
+impl CodeKey {
+    fn is(&self, f: &Found) -> bool {
+        self.code == f.code
+            && self.number == f.number
+            && self.provider == f.provider
+            && self.vendor == f.vendor
+            && self.status == f.status
+    }
+}
+
+/// How many answers of [`by_code`] each thread remembers.
+const CODE_CACHE: usize = 16;
+
+/// [`by_code`], remembering its last answers per thread: a log repeats a
+/// handful of codes, and the fold and name search per error were a
+/// twentieth of `decode --json`.
+fn by_code_cached(found: &Found) -> Option<&'static Entry> {
+    thread_local! {
+        static RECENT: std::cell::RefCell<Vec<(CodeKey, Option<&'static Entry>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    RECENT.with_borrow_mut(|recent| {
+        if let Some(i) = recent.iter().position(|(k, _)| k.is(found)) {
+            // Most recent first.
+            recent[..=i].rotate_right(1);
+            return recent[0].1;
+        }
+        let entry = by_code(found);
+        if recent.len() == CODE_CACHE {
+            recent.pop();
+        }
+        let key = CodeKey {
+            code: found.code.clone(),
+            number: found.number,
+            provider: found.provider,
+            vendor: found.vendor,
+            status: found.status,
+        };
+        recent.insert(0, (key, entry));
+        entry
     })
 }
 
@@ -135,6 +191,42 @@ mod tests {
             status,
             provider,
             ..Found::default()
+        }
+    }
+
+    /// The cache gives what the search gives, for every code the
+    /// catalogue has under every provider, vendor and status mix, asked
+    /// again and again in an order that overflows it.
+    #[test]
+    fn cached_code_lookups_are_the_lookups() {
+        let codes: Vec<String> = catalog::entries()
+            .iter()
+            .filter_map(|e| e.code().map(str::to_owned))
+            .take(40)
+            .collect();
+        let providers = [
+            None,
+            Some(Provider::Cos),
+            Some(Provider::Ci),
+            Some(Provider::Obs),
+        ];
+        let vendors = [None, Some(Vendor::Tencent), Some(Vendor::Huawei)];
+        for round in 0..3 {
+            for (i, code) in codes.iter().enumerate() {
+                let mut f = found(
+                    Some(code),
+                    [None, Some(403), Some(429)][(i + round) % 3],
+                    None,
+                );
+                f.provider = providers[(i + round) % 4];
+                f.vendor = vendors[i % 3];
+                f.number = (i % 5 == 0).then_some(-46_618);
+                assert_eq!(
+                    by_code_cached(&f).map(|e| e as *const Entry),
+                    by_code(&f).map(|e| e as *const Entry),
+                    "{f:?}"
+                );
+            }
         }
     }
 
