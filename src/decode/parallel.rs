@@ -102,6 +102,7 @@ pub fn decode_file(
             ahead: 0,
             stop: false,
             died: false,
+            failed: None,
         }),
         writer: Condvar::new(),
         workers: Condvar::new(),
@@ -110,10 +111,10 @@ pub fn decode_file(
     for _ in 0..plan.threads {
         files.push((File::open(path)?, File::open(path)?));
     }
-    std::thread::scope(|scope| {
+    let decoded = std::thread::scope(|scope| {
         let workers: Vec<_> = files
             .into_iter()
-            .map(|(data, probe)| {
+            .filter_map(|(data, probe)| {
                 let w = Worker {
                     shared: &shared,
                     options,
@@ -122,9 +123,15 @@ pub fn decode_file(
                     probe: Probe { file: probe, chunk },
                     held: Vec::new(),
                 };
-                scope.spawn(move || w.run())
+                // Where no thread can be made, the others do the work.
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || w.run())
+                    .ok()
             })
             .collect();
+        if workers.is_empty() {
+            return None;
+        }
         let written = write_in_order(&shared, emit);
         shared.lock().stop = true;
         shared.workers.notify_all();
@@ -133,8 +140,12 @@ pub fn decode_file(
                 std::panic::resume_unwind(panic);
             }
         }
-        written.map(Counts::summary)
-    })
+        Some(written.map(Counts::summary))
+    });
+    match decoded {
+        Some(decoded) => decoded,
+        None => one_thread(file, options, render, emit),
+    }
 }
 
 /// The one-thread decode, rendering as the threads would.
@@ -206,6 +217,10 @@ struct State {
     /// Writing stopped (done, failed, or a thread died): threads leave.
     stop: bool,
     died: bool,
+    /// A read failed: decoding stops with this error. (Failing where a
+    /// chunk's lines are counted, it leaves later chunks without a line
+    /// number, so no read error is left to the chunk that met it.)
+    failed: Option<io::Error>,
 }
 
 impl State {
@@ -219,7 +234,8 @@ impl State {
 struct Queue {
     parts: VecDeque<Vec<u8>>,
     bytes: usize,
-    end: Option<io::Result<(usize, Counts)>>,
+    /// The chunk after the last one this chunk's scan read, and the counts.
+    end: Option<(usize, Counts)>,
 }
 
 /// Writes the chunks' output in order; returns the counts of the chunks
@@ -231,6 +247,9 @@ fn write_in_order(
     let mut counts = Counts::default();
     let mut state = shared.lock();
     loop {
+        if let Some(e) = state.failed.take() {
+            return Err(e);
+        }
         // A dead thread's panic is resumed when it is joined.
         if state.died || state.head >= state.chunks {
             return Ok(counts);
@@ -246,7 +265,7 @@ fn write_in_order(
             continue;
         }
         match queue.end.take() {
-            Some(Ok((next, c))) => {
+            Some((next, c)) => {
                 counts.add(c);
                 state.queues.retain(|&k, _| k >= next);
                 state.head = next;
@@ -259,7 +278,6 @@ fn write_in_order(
                     .sum();
                 shared.workers.notify_all();
             }
-            Some(Err(e)) => return Err(e),
             None => state = shared.wait(&shared.writer, state),
         }
     }
@@ -325,9 +343,17 @@ impl Worker<'_> {
                 state.next - 1
             };
             let end = match self.chunk(k) {
-                Ok(end) => Ok(end),
+                Ok(end) => end,
                 Err(Stopped::Skipped) => continue,
-                Err(Stopped::Failed(e)) => Err(e),
+                Err(Stopped::Failed(e)) => {
+                    let mut state = shared.lock();
+                    state.failed.get_or_insert(e);
+                    state.stop = true;
+                    drop(state);
+                    shared.writer.notify_all();
+                    shared.workers.notify_all();
+                    return;
+                }
             };
             let mut state = shared.lock();
             if !state.unwanted(k) {
