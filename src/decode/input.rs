@@ -303,7 +303,8 @@ pub const SNIFFED: usize = 1024;
 /// shorter).
 pub const SNIFF_MIN: usize = 16;
 
-fn read_retry<R: Read>(r: &mut R, buf: &mut [u8]) -> io::Result<usize> {
+/// One read, retried while it is interrupted.
+pub fn read_retry<R: Read>(r: &mut R, buf: &mut [u8]) -> io::Result<usize> {
     loop {
         match r.read(buf) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,

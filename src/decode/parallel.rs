@@ -465,7 +465,7 @@ impl Worker<'_> {
             let mut left = want - HELD as u64;
             let mut buf = vec![0u8; READ];
             while left > 0 {
-                let n = read_some(&mut self.data, &mut buf[..READ.min(left as usize)])?;
+                let n = input::read_retry(&mut self.data, &mut buf[..READ.min(left as usize)])?;
                 if n == 0 {
                     break;
                 }
@@ -634,7 +634,7 @@ impl Probe {
         at += buf.len() as u64;
         buf.resize(READ, 0);
         loop {
-            let n = read_some(&mut self.file, &mut buf)?;
+            let n = input::read_retry(&mut self.file, &mut buf)?;
             if n == 0 {
                 return Ok(None);
             }
@@ -669,15 +669,6 @@ fn starts_record(line: &[u8]) -> bool {
             .ok()
             .and_then(log_timestamp)
             .is_some_and(|ts| head.starts_with(ts.as_bytes()))
-}
-
-fn read_some(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    loop {
-        match r.read(buf) {
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            other => return other,
-        }
-    }
 }
 
 /// The file from `at` on, served from `held` first, that gives nothing
@@ -719,7 +710,7 @@ impl Read for Ranged<'_> {
             }
             n
         } else {
-            read_some(self.file, &mut buf[..want])?
+            input::read_retry(self.file, &mut buf[..want])?
         };
         self.at += n as u64;
         Ok(n)
