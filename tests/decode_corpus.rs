@@ -697,6 +697,10 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         // `<Error/` ending a line: a root to the one-pass reader (which
         // looked at the line without its line end), text to the line path.
         b"P/n\n<Error/\n\"\x06j\t</Error>\n<o::Errors::de ".to_vec(),
+        // Bodies cut off by the next `<Response>`: read in one pass, the
+        // summary notes came in another order than line by line (found by
+        // the parallel target, whose chunks read the lines another way).
+        b"Response>\n    <JobsDetail>\n        <Code>Success</Code>\n        <Message/>\n        <JobId>j7f2c1e0a5b7etail>\n       cess</State>\n        <Tag>TranscodgT>e/\n<a    >\n</Response>\n<Response><JobsDetail><Code></Code><StaJobId>j7f2c1e0a5b7etail>\n       cess</State>\n        <Tag>TranscodgT>e/\n<a    >\n</Response>\n<Response><JobsDetail><Code></Code><State>Running</State><JobIdd11eeb1e452ba0014te>Running</State><JobIdd11eeb1e452ba001452c4</JobId>\n   ponse>\n<Response><JobsDetail><Code></Code><State>Running</State><JobId>j2</JobId></JobsDe> tail></Response>\n".to_vec(),
     ]
 }
 
@@ -729,14 +733,15 @@ fn chunking_does_not_change_results() {
     ));
     inputs.extend(fuzz_findings());
     for input in &inputs {
-        let (whole, _) = decode_bytes(input, &Options::default());
+        let (whole, summary) = decode_bytes(input, &Options::default());
         for step in [1, 7, 4096] {
             let mut got = Vec::new();
-            decode::decode(Trickle(input, step), &Options::default(), &mut |f| {
+            let got_summary = decode::decode(Trickle(input, step), &Options::default(), &mut |f| {
                 got.push(f);
                 Ok(())
             })
             .unwrap();
+            assert_eq!(got_summary, summary, "{step} bytes per read");
             assert_eq!(
                 got,
                 whole,

@@ -206,17 +206,40 @@ pub struct Scanner<'a> {
 
 const MAX_NOTES: usize = 32;
 
-/// Summary notes, deduplicated and capped: a broken input must not grow
-/// them without bound.
+/// Summary notes, deduplicated and capped (a broken input must not grow
+/// them without bound), in the order of the lines they name. Read line by
+/// line or a body at a time, an input gives its notes in different orders
+/// (a body's own notes when it closes, those of what it held when they are
+/// emitted); kept sorted, the notes kept and their order do not depend on
+/// it, nor on where a parallel decode cut the input.
 #[derive(Default)]
-struct Notes(Vec<String>);
+struct Notes(Vec<(u64, String)>);
 
 impl Notes {
     fn push(&mut self, n: String) {
-        if self.0.len() < MAX_NOTES && !self.0.contains(&n) {
-            self.0.push(n);
+        let key = (named_line(&n), n);
+        if let Err(i) = self.0.binary_search(&key)
+            && i < MAX_NOTES
+        {
+            self.0.insert(i, key);
+            self.0.truncate(MAX_NOTES);
         }
     }
+
+    fn into_texts(self) -> impl Iterator<Item = String> {
+        self.0.into_iter().map(|(_, n)| n)
+    }
+}
+
+/// The number after the first `line ` in a note (0 when there is none).
+fn named_line(note: &str) -> u64 {
+    note.match_indices("line ")
+        .find_map(|(i, m)| {
+            let digits = &note[i + m.len()..];
+            let end = digits.bytes().take_while(u8::is_ascii_digit).count();
+            digits[..end].parse().ok()
+        })
+        .unwrap_or(0)
 }
 
 impl Extend<String> for Notes {
@@ -1586,7 +1609,7 @@ impl Counts {
         self.nuls += later.nuls;
         self.long_lines += later.long_lines;
         // First come, first kept, as when one scan pushes them all.
-        self.notes.extend(later.notes.0);
+        self.notes.extend(later.notes.into_texts());
         if self.encoding_note.is_none() {
             self.encoding_note = later.encoding_note;
         }
@@ -1624,7 +1647,7 @@ impl Counts {
                 if self.long_lines == 1 { "was" } else { "were" }
             ));
         }
-        warnings.extend(self.notes.0);
+        warnings.extend(self.notes.into_texts());
         Summary {
             bytes: self.bytes,
             lines: self.lines,
@@ -1817,6 +1840,35 @@ mod tests {
 
     fn run(input: &str) -> Vec<Found> {
         decode_all(input.as_bytes(), &Options::default()).0
+    }
+
+    /// Found by fuzzing the parallel decoder: a body read in one pass gave
+    /// its notes in another order than line by line.
+    #[test]
+    fn notes_are_kept_in_line_order_whatever_their_order() {
+        let mut a = Notes::default();
+        let mut b = Notes::default();
+        let notes: Vec<String> = (0..40)
+            .map(|i| {
+                format!(
+                    "truncated XML: another <Response> starts at line {} before",
+                    100 - i * 2
+                )
+            })
+            .chain([
+                "no line here".to_owned(),
+                "text from line 7 was skipped".to_owned(),
+            ])
+            .collect();
+        a.extend(notes.iter().cloned());
+        b.extend(notes.iter().rev().cloned());
+        b.extend(notes.iter().cloned());
+        let a: Vec<String> = a.into_texts().collect();
+        assert_eq!(a, b.into_texts().collect::<Vec<_>>());
+        assert_eq!(a.len(), MAX_NOTES);
+        assert_eq!(a[0], "no line here");
+        assert_eq!(a[1], "text from line 7 was skipped");
+        assert!(a[2].contains("line 22 "), "{}", a[2]);
     }
 
     #[test]
