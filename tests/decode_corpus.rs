@@ -697,6 +697,10 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         // `<Error/` ending a line: a root to the one-pass reader (which
         // looked at the line without its line end), text to the line path.
         b"P/n\n<Error/\n\"\x06j\t</Error>\n<o::Errors::de ".to_vec(),
+        // An unresolved reference with a line end in it (`&\r\n;`): one
+        // reference in one pass, text over two lines line by line, and
+        // only the text had its `\r\n` made `\n`.
+        b"H\n<Error>&\r\n;</Error>\n".to_vec(),
         // Bodies cut off by the next `<Response>`: read in one pass, the
         // summary notes came in another order than line by line (found by
         // the parallel target, whose chunks read the lines another way).

@@ -16,7 +16,7 @@
 //! anything.
 
 use quick_xml::errors::{Error as XmlError, SyntaxError};
-use quick_xml::events::Event;
+use quick_xml::events::{BytesText, Event};
 use quick_xml::reader::Reader;
 
 use super::draft::{Draft, Field, Shape, classify};
@@ -483,8 +483,13 @@ impl XmlBlock {
                 };
                 match resolved {
                     Some(c) => self.text(c.encode_utf8(&mut [0u8; 4])),
-                    // Never expanded: the reference is reported as written.
-                    None => self.text(&format!("&{name};")),
+                    // Never expanded: the reference is reported as written,
+                    // its line ends normalised like those of text (`&\r\n;`
+                    // read line by line is text on two lines).
+                    None => {
+                        let raw = format!("&{name};");
+                        self.text(&BytesText::from_escaped(raw.as_str()).xml10_content());
+                    }
                 }
                 Step::Go
             }
