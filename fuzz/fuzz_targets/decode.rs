@@ -1,7 +1,7 @@
 //! Feeds arbitrary bytes to `decode::decode` and checks that it returns
 //! (no panic, no hang), that what it reports is consistent, and that it
-//! reads the same input the same way whether it arrives at once or in
-//! small pieces.
+//! reads the same input the same way (errors and summary) whether it
+//! arrives at once or in small pieces.
 
 #![no_main]
 
@@ -47,10 +47,11 @@ fuzz_target!(|data: &[u8]| {
     // Same input, trickled: the same errors.
     let step = 1 + data.len() % 7;
     let mut pieces = Vec::new();
-    decode::decode(Trickle(data, step), &opts, &mut |f| {
+    let trickled = decode::decode(Trickle(data, step), &opts, &mut |f| {
         pieces.push(f);
         Ok(())
     })
     .expect("reading a slice cannot fail");
     assert_eq!(whole, pieces, "chunking changed the result");
+    assert_eq!(summary, trickled, "chunking changed the summary");
 });
