@@ -593,10 +593,12 @@ fn queue(shared: &Shared, k: usize, part: Vec<u8>) -> bool {
 
 impl Probe {
     /// The start of chunk `k`: the first line start at or after `k`
-    /// chunks (and [`input::SNIFF_MIN`]) that starts a record (looked for over the first
-    /// [`RECORD_REACH`] bytes, and the chunk), else the first line start.
-    /// `None` when no line starts there before the end. Chunk starts never
-    /// decrease with `k`.
+    /// chunks (and at least [`input::SNIFF_MIN`] bytes in) that starts a
+    /// record, if one does within [`RECORD_REACH`] bytes (or a chunk, if
+    /// less); else the first line start. `None` when no line starts there
+    /// before the end. Chunk starts never decrease with `k`: a record start
+    /// found for `k` is also the first for `k + 1` if it lies past that
+    /// chunk's first byte.
     fn boundary(&mut self, k: usize, chunks: usize) -> io::Result<Option<u64>> {
         if k == 0 {
             return Ok(Some(0));
