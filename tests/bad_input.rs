@@ -316,3 +316,56 @@ fn bad_queries_exit_2_with_one_line() {
         }
     }
 }
+
+/// A file of 1 MiB or more given by name is decoded in chunks on every
+/// core with `--json`: the same bounds hold there, and it gives what the
+/// same bytes give through a pipe (decoded on one thread).
+#[test]
+fn large_bad_files_decode_in_chunks_within_the_bounds() {
+    let dir = std::env::temp_dir().join(format!("coserr-bad-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let body =
+        b"<Error><Code>NoSuchKey</Code><Message>m</Message><RequestId>r1</RequestId></Error>\n";
+    let mut long_line = vec![b'x'; 16 << 20];
+    long_line.extend_from_slice(body);
+    let mut long_field = b"<Error><Code>InvalidArgument</Code><Message>".to_vec();
+    long_field.extend(std::iter::repeat_n(b'm', 10 << 20));
+    long_field.extend_from_slice(b"</Message><RequestId>r1</RequestId></Error>\n");
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut junk: Vec<u8> = (0..3 << 20)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    // Bodies and broken bytes mixed: chunks start inside both.
+    for i in (0..junk.len()).step_by(40_000) {
+        let end = (i + body.len()).min(junk.len());
+        junk[i..end].copy_from_slice(&body[..end - i]);
+    }
+    for (name, bytes) in [
+        ("long-line", long_line),
+        ("long-field", long_field),
+        ("junk", junk),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let shown = path.display().to_string();
+        let from_file = run(&["decode", "--json", &shown], Vec::new());
+        let from_pipe = run(&["decode", "--json"], bytes);
+        assert_eq!(from_file.status.code(), from_pipe.status.code(), "{name}");
+        assert_eq!(
+            stdout(&from_file).replace(&format!("\"file\":\"{shown}\""), "\"file\":null"),
+            stdout(&from_pipe),
+            "{name}"
+        );
+        assert_eq!(
+            stderr(&from_file).replace(&shown, "standard input"),
+            stderr(&from_pipe),
+            "{name}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
