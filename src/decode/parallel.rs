@@ -16,7 +16,8 @@
 //! reads on through the next chunk, whose own output is thrown away, and
 //! checks again at the end of that one. The output is therefore the
 //! one-thread output byte for byte, however the file is cut; a test
-//! decodes the corpus cut every few bytes to hold it to that. While the
+//! decodes the corpus cut every few bytes, and the `parallel` fuzz target
+//! any input, to hold it to that. While the
 //! scan being written reads on like that, the other threads wait rather
 //! than decode chunks that are likely to be thrown away.
 //!
@@ -54,7 +55,10 @@ const READ: usize = 64 * 1024;
 /// How to cut the file: on how many threads, in chunks of what size.
 #[derive(Clone, Copy, Debug)]
 pub struct Plan {
+    /// Decoding threads (the calling thread only writes); fewer than 2
+    /// decodes on the calling thread.
     pub threads: usize,
+    /// Bytes per chunk, before its start moves to a line start.
     pub chunk: u64,
 }
 
