@@ -5,11 +5,11 @@
 //! log timestamp). A thread takes the next chunk, counts its line ends (so
 //! that every chunk knows the number of its first line once those before
 //! it are counted), reads what a scan would know of the lines before it
-//! ([`Resume::at`]: the previous line and the log's clock) and decodes the
+//! (`Resume::at`: the previous line and the log's clock) and decodes the
 //! chunk with a scan started there.
 //!
 //! At the chunk's end the scan pauses and checks whether it is exactly
-//! where a scan started at the next chunk begins ([`Scanner::is_at`]:
+//! where a scan started at the next chunk begins (`Scanner::is_at`:
 //! nothing open, the same line, previous line and clock). If so, the next
 //! chunk's output is what this scan would have printed, and it stops.
 //! Otherwise (a body or an HTTP exchange runs across the boundary) it
@@ -22,8 +22,8 @@
 //! than decode chunks that are likely to be thrown away.
 //!
 //! Errors are rendered on the thread that found them, into parts of about
-//! [`PART`] bytes that reach the calling thread in input order. The chunk
-//! being written queues at most [`QUEUED`] bytes, and the chunks after it
+//! `PART` bytes that reach the calling thread in input order. The chunk
+//! being written queues at most `QUEUED` bytes, and the chunks after it
 //! as much again together, before their threads wait: memory stays
 //! bounded whatever the file holds.
 
