@@ -191,19 +191,23 @@ fn a_10_mb_field_is_cut_and_says_so() {
     );
 }
 
-#[test]
-fn random_binary_is_no_error() {
-    // A fixed xorshift sequence: deterministic, and no crate needed.
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    let bytes: Vec<u8> = (0..4 << 20)
+/// `n` bytes of a fixed xorshift sequence: deterministic, and no crate
+/// needed.
+fn random_bytes(seed: u64, n: usize) -> Vec<u8> {
+    let mut x = seed;
+    (0..n)
         .map(|_| {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             (x >> 24) as u8
         })
-        .collect();
-    let out = run(&["decode"], bytes);
+        .collect()
+}
+
+#[test]
+fn random_binary_is_no_error() {
+    let out = run(&["decode"], random_bytes(0x9e37_79b9_7f4a_7c15, 4 << 20));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains(NOT_FOUND), "{}", stderr(&out));
 }
@@ -331,15 +335,7 @@ fn large_bad_files_decode_in_chunks_within_the_bounds() {
     let mut long_field = b"<Error><Code>InvalidArgument</Code><Message>".to_vec();
     long_field.extend(std::iter::repeat_n(b'm', 10 << 20));
     long_field.extend_from_slice(b"</Message><RequestId>r1</RequestId></Error>\n");
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut junk: Vec<u8> = (0..3 << 20)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect();
+    let mut junk = random_bytes(0x2545_f491_4f6c_dd1d, 3 << 20);
     // Bodies and broken bytes mixed: chunks start inside both.
     for i in (0..junk.len()).step_by(40_000) {
         let end = (i + body.len()).min(junk.len());
