@@ -701,6 +701,11 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         // reference in one pass, text over two lines line by line, and
         // only the text had its `\r\n` made `\n`.
         b"H\n<Error>&\r\n;</Error>\n".to_vec(),
+        // Blank lines after a body cut off by `<?xml`, then text: read in
+        // one pass the body gave them back and the blank line ended the
+        // HTTP body; read line by line the body kept them and the next
+        // error was the response's.
+        b"HTTP/1 200\n\n<Error><?xml ?>\n\n\x02<Error>N</Error>\n".to_vec(),
         // Bodies cut off by the next `<Response>`: read in one pass, the
         // summary notes came in another order than line by line (found by
         // the parallel target, whose chunks read the lines another way).

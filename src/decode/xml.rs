@@ -271,7 +271,12 @@ impl XmlBlock {
                         let end = match self.on_event(ev, buf, before) {
                             Step::Go => continue,
                             Step::Done => after,
-                            Step::StopBefore => before,
+                            // Whole blank lines before the text that ends
+                            // the body are the body's, as they are when it
+                            // is read a line at a time (where they come in
+                            // feeds of their own): the rest is given back
+                            // from the line that holds the text.
+                            Step::StopBefore => before + blank_lines(&buf[before..after]),
                         };
                         if end < carried {
                             // The body ended inside text carried from
@@ -787,6 +792,13 @@ fn boundary(s: &str, at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// The length of the whole blank lines that `s` starts with: its leading
+/// whitespace up to and including the last line end in it.
+fn blank_lines(s: &str) -> usize {
+    let lead = s.len() - s.trim_start().len();
+    memchr::memrchr(b'\n', &s.as_bytes()[..lead]).map_or(0, |i| i + 1)
 }
 
 fn is_name(n: &str) -> bool {
