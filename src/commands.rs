@@ -396,6 +396,15 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// Keeps a write error (a closed pipe) in `slot` and gives the decoder one
+/// of the same kind to stop with: `decode` must not report it as an error
+/// reading the input.
+fn keep_apart(slot: &mut Option<io::Error>, e: io::Error) -> io::Error {
+    let kind = e.kind();
+    *slot = Some(e);
+    io::Error::from(kind)
+}
+
 fn decode(
     args: &cli::DecodeArgs,
     as_json: bool,
@@ -416,6 +425,7 @@ fn decode(
     let mut found = 0u64;
     let mut tally = Tally::default();
     let (mut lines, mut bytes) = (0u64, 0u64);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
     for path in paths {
         let input = open(path)?;
         let name = input.name.as_deref();
@@ -436,13 +446,10 @@ fn decode(
                     .and_then(|()| render::decode::error(out, &ex, found, name, look))
             };
             let written = written.and_then(|()| if input.live { out.flush() } else { Ok(()) });
-            written.map(|()| ex.found).map_err(|e| {
-                let kind = e.kind();
-                write_error = Some(e);
-                io::Error::from(kind)
-            })
+            written
+                .map(|()| ex.found)
+                .map_err(|e| keep_apart(&mut write_error, e))
         };
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let decoded = match &input.path {
             // Errors as JSON lines do not depend on each other: the file
             // is cut into chunks decoded on every core.
@@ -459,11 +466,8 @@ fn decode(
                 };
                 let summary =
                     decode::parallel::decode_file(path, &options, plan, &render, &mut |part| {
-                        out.write_all(part).map_err(|e| {
-                            let kind = e.kind();
-                            write_error = Some(e);
-                            io::Error::from(kind)
-                        })
+                        out.write_all(part)
+                            .map_err(|e| keep_apart(&mut write_error, e))
                     });
                 if let Ok(s) = &summary {
                     found += s.found;
