@@ -26,7 +26,7 @@
 //! Whether what was read is an error is decided by the caller
 //! ([`Draft::is_substantial`]): labels alone are weak evidence.
 
-use memchr::memmem;
+use aho_corasick::AhoCorasick;
 
 use super::draft::{
     Draft, Field, Hints, Shape, after_char, classify_norm, normalize, parse_status,
@@ -275,11 +275,7 @@ pub fn scan(text: &str, max: usize) -> Vec<Draft> {
     // on a log with a request ID on every line).
     // A line that is one labelled field (`Request ID: r1`, a field-per-line
     // printout) still goes on: it may belong to the error above it.
-    if !starts_with_label(text)
-        && !LIKELY_ERROR
-            .iter()
-            .any(|f| f.find(text.as_bytes()).is_some())
-    {
+    if !starts_with_label(text) && !LIKELY_ERROR.is_match(text) {
         return Vec::new();
     }
     let hits = hits(text);
@@ -463,14 +459,14 @@ fn starts_with_label(text: &str) -> bool {
     })
 }
 
-/// Words without which a line holds no SDK error string.
-static LIKELY_ERROR: std::sync::LazyLock<Vec<memmem::Finder<'static>>> =
-    std::sync::LazyLock::new(|| {
-        ["ode", "ODE", "rror", "RROR", "essage", "ESSAGE", "xception"]
-            .iter()
-            .map(|w| memmem::Finder::new(w.as_bytes()))
-            .collect()
-    });
+/// Words without which a line holds no SDK error string: `Error`,
+/// `Code`, `Message`, `Exception`, in either case where SDKs shout. The
+/// scanner's markers start with them.
+pub const ERROR_WORDS: [&str; 7] = ["rror", "RROR", "ode", "ODE", "essage", "ESSAGE", "xception"];
+
+/// [`ERROR_WORDS`], found in one pass.
+static LIKELY_ERROR: std::sync::LazyLock<AhoCorasick> =
+    std::sync::LazyLock::new(|| AhoCorasick::new(ERROR_WORDS).expect("seven short literals build"));
 
 /// Shapes without labels, and the signatures that say who printed a line.
 fn sdk_shapes(text: &str, max: usize, out: &mut Vec<(usize, Draft)>) {

@@ -33,14 +33,17 @@ use super::labels;
 use super::xml::{self, Fed, XmlBlock};
 use super::{Found, Options, Summary};
 
-/// Every error shape holds one of these words (case-sensitively, in
-/// either case where SDKs shout): `Error`, `Code`, `Message`,
-/// `Exception`, `<Response>`, `<DeleteResult>`; an HTTP exchange starts
-/// with `HTTP/` (last: it counts only at the start of a line). They are
-/// the words without which `labels::scan` finds nothing, plus the roots.
-const MARKERS: [&str; 10] = [
-    "rror", "RROR", "ode", "ODE", "essage", "ESSAGE", "xception", "esponse", "esult", "HTTP/",
-];
+/// Every error shape holds one of these words (case-sensitively): the
+/// words without which `labels::scan` finds nothing
+/// ([`labels::ERROR_WORDS`]), then the roots `<Response>` and
+/// `<DeleteResult>`; an HTTP exchange starts with `HTTP/` (last: it counts
+/// only at the start of a line).
+const MARKERS: [&str; 10] = {
+    let w = labels::ERROR_WORDS;
+    [
+        w[0], w[1], w[2], w[3], w[4], w[5], w[6], "esponse", "esult", "HTTP/",
+    ]
+};
 /// The index of `HTTP/`.
 const HTTP_MARKER: usize = MARKERS.len() - 1;
 /// The longest marker's length.
