@@ -889,6 +889,49 @@ fn parallel_decoding_gives_the_one_thread_output() {
     }
 }
 
+/// A writer slower than the threads: they fill the queues and must wait
+/// for it to drain them, and it for them to hand over enough. Nobody may
+/// be left waiting, and the output stays the one thread's.
+#[test]
+fn parallel_decoding_keeps_pace_with_a_slow_writer() {
+    let input: Vec<u8> = (0..20_000)
+        .flat_map(|i| {
+            format!("<Error><Code>SlowDown</Code><RequestId>req-{i}</RequestId></Error>\n")
+                .into_bytes()
+        })
+        .collect();
+    let (want, _) = one_thread_debug(&input);
+    assert!(want.len() > 4 << 20, "only {} bytes of output", want.len());
+    let file = TempFile::new("parallel-slow-writer", &input);
+    let path = file.0.clone();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let plan = decode::parallel::Plan {
+            threads: 3,
+            // Each chunk's output is more than may be queued for it.
+            chunk: 512 << 10,
+        };
+        let r = decode::parallel::decode_file(
+            &path,
+            &Options::default(),
+            plan,
+            &render_debug,
+            &mut |p| {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+                out.extend_from_slice(p);
+                Ok(())
+            },
+        );
+        let _ = done.send(r.map(|_| out));
+    });
+    let got = finished
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the parallel decode did not finish: a thread waits for ever")
+        .unwrap();
+    assert!(got == want, "a slow writer changed the output");
+}
+
 #[test]
 fn parallel_decoding_stops_when_writing_fails() {
     let body = b"<Error><Code>A</Code><RequestId>1</RequestId></Error>\n".repeat(200_000);
