@@ -103,16 +103,7 @@ fn cos_time(prefix: &str, masked: bool) -> Option<RequestTime> {
     if !masked {
         // The whole ID must be `_`-separated hex groups, at least two more:
         // that is what tells a request ID from any other base64 text.
-        let rest = &bytes[9..];
-        let groups = rest.split(|&b| b == b'_');
-        let mut n = 0;
-        for g in groups {
-            if g.is_empty() || !g.iter().all(u8::is_ascii_hexdigit) {
-                return None;
-            }
-            n += 1;
-        }
-        if n < 2 {
+        if !hex_groups(&bytes[9..]) {
             return None;
         }
     }
@@ -124,6 +115,20 @@ fn cos_time(prefix: &str, masked: bool) -> Option<RequestTime> {
         unix_millis: ms,
         provider: Provider::Cos,
     })
+}
+
+/// Whether `rest` is two or more non-empty groups of hex digits joined
+/// by `_`. Checked without a branch per byte: the obvious loop was a
+/// tenth of `decode --json`'s time on request IDs.
+fn hex_groups(rest: &[u8]) -> bool {
+    let other = rest
+        .iter()
+        .fold(false, |o, &b| o | !(b.is_ascii_hexdigit() || b == b'_'));
+    !other
+        && rest.contains(&b'_')
+        && rest.first() != Some(&b'_')
+        && rest.last() != Some(&b'_')
+        && memchr::memmem::find(rest, b"__").is_none()
 }
 
 fn plausible(ms: i64) -> bool {
@@ -157,16 +162,30 @@ static BASE64: [u8; 256] = {
 /// Decodes standard or URL-safe base64, padding optional. A masked prefix
 /// may end mid-quantum: its trailing partial quantum is dropped.
 fn base64_decode<'b>(s: &str, partial_ok: bool, out: &'b mut [u8; 96]) -> Option<&'b [u8]> {
-    let s = s.trim_end_matches('=');
+    let s = s.trim_end_matches('=').as_bytes();
     // `request_time` takes IDs of at most 128 characters: 96 bytes.
     if s.len() > 128 {
         return None;
     }
+    let digit = |b: u8| BASE64[usize::from(b)];
+    // Whole quanta first, four digits to three bytes (a byte at a time
+    // was a tenth of `decode --json`'s time on request IDs).
     let mut n = 0;
+    let mut quanta = s.chunks_exact(4);
+    for q in &mut quanta {
+        let (a, b, c, d) = (digit(q[0]), digit(q[1]), digit(q[2]), digit(q[3]));
+        // Digits are below 64; INVALID is not.
+        if (a | b | c | d) > 63 {
+            return None;
+        }
+        let v = u32::from(a) << 18 | u32::from(b) << 12 | u32::from(c) << 6 | u32::from(d);
+        out[n..n + 3].copy_from_slice(&v.to_be_bytes()[1..]);
+        n += 3;
+    }
     let mut acc: u32 = 0;
     let mut bits = 0u32;
-    for b in s.bytes() {
-        let v = BASE64[usize::from(b)];
+    for &b in quanta.remainder() {
+        let v = digit(b);
         if v == INVALID {
             return None;
         }
@@ -417,6 +436,74 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn base64_by_quanta_is_base64_by_digit() {
+        // A digit at a time, as it was written first.
+        let plain = |s: &str, partial_ok: bool| -> Option<Vec<u8>> {
+            let s = s.trim_end_matches('=');
+            let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0u32);
+            for b in s.bytes() {
+                let v = BASE64[usize::from(b)];
+                if v == INVALID {
+                    return None;
+                }
+                acc = (acc << 6) | u32::from(v);
+                bits += 6;
+                if bits >= 8 {
+                    bits -= 8;
+                    out.push((acc >> bits) as u8);
+                    acc &= (1 << bits) - 1;
+                }
+            }
+            (bits < 6 || partial_ok).then_some(out)
+        };
+        let alphabet = b"AZaz09+/-_=*. ";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for i in 0..20_000 {
+            let len = i % 23;
+            let s: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    char::from(alphabet[(seed % alphabet.len() as u64) as usize])
+                })
+                .collect();
+            for partial_ok in [false, true] {
+                let mut buf = [0u8; 96];
+                let got = base64_decode(&s, partial_ok, &mut buf).map(<[u8]>::to_vec);
+                assert_eq!(got, plain(&s, partial_ok), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hex_groups_is_split_on_underscores() {
+        // The plain definition, on every string of up to 7 bytes over hex
+        // digits, `_` and a non-hex letter.
+        let plain = |rest: &[u8]| {
+            let groups: Vec<&[u8]> = rest.split(|&b| b == b'_').collect();
+            groups.len() >= 2
+                && groups
+                    .iter()
+                    .all(|g| !g.is_empty() && g.iter().all(u8::is_ascii_hexdigit))
+        };
+        let alphabet = b"0aF_g";
+        let mut checked = 0;
+        for len in 0..=7u32 {
+            for mut k in 0..alphabet.len().pow(len) {
+                let mut s = Vec::new();
+                for _ in 0..len {
+                    s.push(alphabet[k % alphabet.len()]);
+                    k /= alphabet.len();
+                }
+                assert_eq!(hex_groups(&s), plain(&s), "{}", String::from_utf8_lossy(&s));
+                checked += 1;
+            }
+        }
+        assert!(checked > 90_000);
     }
 
     #[test]
