@@ -49,6 +49,19 @@ const SECRET_NAMES: &[&str] = &[
     "set-cookie",
 ];
 
+/// The length of the longest of [`SECRET_NAMES`].
+const LONGEST_NAME: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < SECRET_NAMES.len() {
+        if SECRET_NAMES[i].len() > longest {
+            longest = SECRET_NAMES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Names whose unquoted `name: value` runs to the end of the line.
 const LINE_VALUED: &[&str] = &[
     "authorization",
@@ -74,8 +87,20 @@ pub fn redact_pair<'a>(name: &str, value: &'a str) -> Cow<'a, str> {
 }
 
 fn is_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'
+    NAME_BYTES[usize::from(b)]
 }
+
+/// The bytes of a name: ASCII letters and digits, `-`, `_` and `.`.
+static NAME_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.');
+        b += 1;
+    }
+    t
+};
 
 fn ends_unquoted(b: u8) -> bool {
     b.is_ascii_whitespace()
@@ -103,13 +128,13 @@ pub fn redact(s: &str) -> Cow<'_, str> {
             end -= 1;
             quoted_name = true;
         }
-        // Names are at most 32 bytes: the walk stops there (base64
-        // padding at the end of a long ID would walk back over all of it).
+        // The walk stops one byte past the longest secret name: base64
+        // padding at the end of a long ID would walk back over all of it.
         let mut start = end;
-        while start > 0 && end - start <= 32 && is_name_byte(b[start - 1]) {
+        while start > 0 && end - start <= LONGEST_NAME && is_name_byte(b[start - 1]) {
             start -= 1;
         }
-        if start == end || end - start > 32 {
+        if start == end || end - start > LONGEST_NAME {
             continue;
         }
         if quoted_name && (start == 0 || b[start - 1] != b[end]) {
@@ -259,6 +284,23 @@ mod tests {
         ] {
             assert_eq!(redact(s), s);
             assert!(matches!(redact(s), Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn every_name_whole_and_only_whole() {
+        // The walk back over a name stops past the longest one: each name
+        // is still found whole at any place, and never inside a longer one.
+        for name in SECRET_NAMES {
+            for lead in ["", "a ", "x&", "Header: "] {
+                assert_clean(&format!("{lead}{name}={SECRET}"), &[lead]);
+                let upper = name.to_ascii_uppercase();
+                assert_clean(&format!("{lead}{upper}: \"{SECRET}\""), &[lead]);
+            }
+            for prefix in ["a", "x-", &"n".repeat(40)] {
+                let s = format!("{prefix}{name}={SECRET}");
+                assert_eq!(redact(&s), s, "{prefix}{name} is not {name}");
+            }
         }
     }
 
