@@ -235,7 +235,8 @@ impl Draft {
     /// IDs: whitespace from line wrapping removed; masks kept as they are.
     fn clean_id(&mut self, name: &str, value: &str, max: usize) -> String {
         let v = trim_value(value);
-        if v.bytes().any(|b| b.is_ascii_whitespace()) {
+        // A fold rather than `any`: no branch per byte, on IDs of 40-200.
+        if v.bytes().fold(false, |w, b| w | b.is_ascii_whitespace()) {
             let joined: String = v.split_ascii_whitespace().collect();
             self.clean_as(name, &joined, 0, max, true)
         } else {
