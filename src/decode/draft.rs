@@ -170,6 +170,14 @@ pub fn cut_str(s: &str, max: usize) -> &str {
 /// A value without surrounding whitespace, nor a stray byte order mark
 /// (concatenated files leave U+FEFF at the start of lines).
 pub fn trim_value(v: &str) -> &str {
+    // Most values start and end with a visible ASCII character: nothing
+    // to trim (it runs several times per field of every error).
+    if let (Some(first), Some(last)) = (v.as_bytes().first(), v.as_bytes().last())
+        && first.is_ascii_graphic()
+        && last.is_ascii_graphic()
+    {
+        return v;
+    }
     let t = v.trim();
     if t.starts_with('\u{FEFF}') || t.ends_with('\u{FEFF}') {
         t.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
@@ -641,6 +649,27 @@ mod tests {
             d.found.notes,
             vec!["Message cut to 4 of 20 bytes".to_owned()]
         );
+    }
+
+    #[test]
+    fn trim_value_shortcut_trims_as_the_long_way() {
+        let long_way = |v: &str| {
+            v.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+                .to_owned()
+        };
+        // Every string of up to 4 characters over visible ASCII, ASCII and
+        // Unicode spaces, a mark and a non-ASCII letter.
+        let alphabet = ['a', '~', ' ', '\t', '\n', '\u{3000}', '\u{FEFF}', '\u{e9}'];
+        for len in 0..=4u32 {
+            for mut k in 0..alphabet.len().pow(len) {
+                let mut v = String::new();
+                for _ in 0..len {
+                    v.push(alphabet[k % alphabet.len()]);
+                    k /= alphabet.len();
+                }
+                assert_eq!(trim_value(&v), long_way(&v), "{v:?}");
+            }
+        }
     }
 
     #[test]
