@@ -118,8 +118,8 @@ fn cos_time(prefix: &str, masked: bool) -> Option<RequestTime> {
 }
 
 /// Whether `rest` is two or more non-empty groups of hex digits joined
-/// by `_`. Checked without a branch per byte: the obvious loop was a
-/// tenth of `decode --json`'s time on request IDs.
+/// by `_`. Checked without a branch per byte: `decode --json` reads the
+/// time of every error's request ID.
 fn hex_groups(rest: &[u8]) -> bool {
     let other = rest
         .iter()
@@ -168,8 +168,8 @@ fn base64_decode<'b>(s: &str, partial_ok: bool, out: &'b mut [u8; 96]) -> Option
         return None;
     }
     let digit = |b: u8| BASE64[usize::from(b)];
-    // Whole quanta first, four digits to three bytes (a byte at a time
-    // was a tenth of `decode --json`'s time on request IDs).
+    // Whole quanta first, four digits to three bytes (with the digit-wise
+    // group check, a digit at a time was 5% of `decode --json`'s CPU).
     let mut n = 0;
     let mut quanta = s.chunks_exact(4);
     for q in &mut quanta {
