@@ -235,8 +235,9 @@ impl XmlBlock {
         }
         'restart: loop {
             // quick-xml drops a byte order mark at the start of its input,
-            // and its offsets then disagree with ours: step over it here.
-            if buf[pos..].starts_with('\u{FEFF}') {
+            // and its offsets then disagree with ours: step over every one
+            // here (two in a row left quick-xml the second to drop).
+            while buf[pos..].starts_with('\u{FEFF}') {
                 pos += '\u{FEFF}'.len_utf8();
             }
             let mut reader = Reader::from_str(&buf[pos..]);
