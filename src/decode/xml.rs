@@ -52,7 +52,12 @@ impl Root {
 
 /// The local part of a qualified name: `s3:Error` -> `Error`.
 fn local(qname: &str) -> &str {
-    qname.rsplit_once(':').map_or(qname, |(_, l)| l)
+    // A plain loop: names are short, and `rsplit_once` set up a string
+    // searcher for each (4% of `decode --json`'s instructions).
+    match qname.bytes().rposition(|b| b == b':') {
+        Some(i) => &qname[i + 1..],
+        None => qname,
+    }
 }
 
 /// Finds the next root start tag (`<Error`, `<s3:Error`, `<Response`,
