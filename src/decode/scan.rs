@@ -322,7 +322,15 @@ pub fn log_timestamp(body: &str) -> Option<&str> {
 /// A line's text as the readers see it: invalid UTF-8 replaced, NUL
 /// bytes dropped.
 fn clean_text(bytes: &[u8]) -> Cow<'_, str> {
-    let text = String::from_utf8_lossy(bytes);
+    // Valid text (nearly every line) is checked by `from_utf8`, which
+    // takes ASCII a word at a time; `from_utf8_lossy` goes a byte at a time.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => without_nuls(Cow::Borrowed(text)),
+        Err(_) => without_nuls(String::from_utf8_lossy(bytes)),
+    }
+}
+
+fn without_nuls(text: Cow<'_, str>) -> Cow<'_, str> {
     if memchr::memchr(0, text.as_bytes()).is_some() {
         Cow::Owned(text.replace('\0', ""))
     } else {
@@ -869,14 +877,18 @@ impl<'a> Scanner<'a> {
 
     /// Decodes one line or segment and handles it.
     fn piece(&mut self, bytes: &[u8], ends_line: bool) -> io::Result<()> {
-        if std::str::from_utf8(bytes).is_err() {
-            self.invalid_utf8 += 1;
-            if self.first_invalid == 0 {
-                self.first_invalid = self.line;
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => {
+                self.invalid_utf8 += 1;
+                if self.first_invalid == 0 {
+                    self.first_invalid = self.line;
+                }
+                String::from_utf8_lossy(bytes)
             }
-        }
+        };
         self.nuls += memchr::memchr_iter(0, bytes).count() as u64;
-        let text = clean_text(bytes);
+        let text = without_nuls(text);
         let at_start = self.at_line_start;
         if !ends_line && at_start {
             self.long_lines += 1;
