@@ -660,15 +660,9 @@ mod tests {
         // Every string of up to 4 characters over visible ASCII, ASCII and
         // Unicode spaces, a mark and a non-ASCII letter.
         let alphabet = ['a', '~', ' ', '\t', '\n', '\u{3000}', '\u{FEFF}', '\u{e9}'];
-        for len in 0..=4u32 {
-            for mut k in 0..alphabet.len().pow(len) {
-                let mut v = String::new();
-                for _ in 0..len {
-                    v.push(alphabet[k % alphabet.len()]);
-                    k /= alphabet.len();
-                }
-                assert_eq!(trim_value(&v), long_way(&v), "{v:?}");
-            }
+        for chars in super::super::every_sequence(&alphabet, 4) {
+            let v: String = chars.into_iter().collect();
+            assert_eq!(trim_value(&v), long_way(&v), "{v:?}");
         }
     }
 

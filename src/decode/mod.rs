@@ -311,3 +311,21 @@ pub fn decode_all(input: &[u8], options: &Options) -> (Vec<Found>, Summary) {
     .unwrap_or_default();
     (found, summary)
 }
+
+/// Every sequence of up to `max_len` items of `alphabet`, shortest first:
+/// the inputs of the exhaustive tests that hold a fast path to the plain
+/// definition it replaces.
+#[cfg(test)]
+fn every_sequence<T: Copy>(alphabet: &[T], max_len: u32) -> impl Iterator<Item = Vec<T>> + '_ {
+    (0..=max_len).flat_map(move |len| {
+        (0..alphabet.len().pow(len)).map(move |mut k| {
+            (0..len)
+                .map(|_| {
+                    let item = alphabet[k % alphabet.len()];
+                    k /= alphabet.len();
+                    item
+                })
+                .collect()
+        })
+    })
+}
