@@ -712,6 +712,11 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         // read twice (fuzzing, this session's code and the last's).
         b"<Error>a\n\xef\xbb\xbf\xef\xbb\xbf <'>b</Error>\n".to_vec(),
         b"HTsion='0.0' enh\x00\x00\x00coding='utf-8' ?>\n<Error>d>NjVhMTZhYTNfMWQyZjBh              de [     sponse>\n\xef\xbb\xbf\xef\xbb\xbf <Jo'  <Cod\x18e>           OueS3Excep MjBk</TraceId>\n</Error>\n".to_vec(),
+        // A body starting on an HTTP status line was fed without that
+        // line's end, so `<Response` and the next line `e` made a tag
+        // `<Responsee`; the summary then differed by where a read ended.
+        b"HTTP/1 503 Date: <Response\ne\n</Response>\n".to_vec(),
+        b"<Respmn2022024/0ponse:e below\nHTTP/1.1 503 Seon: k\x8deelow\nHTTP/1.1 503 Seon: k\x8deep-alive Date: Tue, 02 M  obje<Response\nJ< <p-alive Date: Tue, 02 M  obje<Response\nJ< </Response>\nm3cRequeture we  cc".to_vec(),
         // Bodies cut off by the next `<Response>`: read in one pass, the
         // summary notes came in another order than line by line (found by
         // the parallel target, whose chunks read the lines another way).

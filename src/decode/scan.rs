@@ -943,7 +943,10 @@ impl<'a> Scanner<'a> {
         }
         // A byte order mark left at a line start by concatenated files.
         let rest_body = trim_eol(rest).trim_start_matches('\u{FEFF}');
-        if (!mid || rest_body.starts_with("HTTP/")) && self.http_line(rest_body, line)? {
+        // The line end, for text after a status line that is read as more
+        // than a status line.
+        let eol = &rest[trim_eol(rest).len()..];
+        if (!mid || rest_body.starts_with("HTTP/")) && self.http_line(rest_body, eol, line)? {
             self.remember(body, at_start);
             return Ok(());
         }
@@ -1109,8 +1112,9 @@ impl<'a> Scanner<'a> {
         self.emit_line(drafts, jb.start_line, false)
     }
 
-    /// HTTP output; returns whether the line was consumed as such.
-    fn http_line(&mut self, body: &str, line: u64) -> io::Result<bool> {
+    /// HTTP output (`body`: the line without its line end, `eol`); returns
+    /// whether the line was consumed as such.
+    fn http_line(&mut self, body: &str, eol: &str, line: u64) -> io::Result<bool> {
         let in_headers = self.http.as_ref().is_some_and(|r| !r.in_body);
         let in_request = self.req.as_ref().is_some_and(|(r, _)| !r.done);
         let active = self.http.is_some() || self.req.is_some();
@@ -1139,7 +1143,11 @@ impl<'a> Scanner<'a> {
                             r.body_lines += 1;
                         }
                         let mut drafts = Vec::new();
-                        let labelled = self.scan_line(body_rest, line, &mut drafts)?;
+                        // With its line end, as every line is scanned: a
+                        // body that starts here goes on on the next line
+                        // (`<Response` then `e` is not `<Responsee`).
+                        let text = [body_rest, eol].concat();
+                        let labelled = self.scan_line(&text, line, &mut drafts)?;
                         self.emit_line(drafts, line, labelled)?;
                     } else if flat {
                         self.end_of_headers()?;
