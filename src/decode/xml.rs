@@ -53,7 +53,7 @@ impl Root {
 /// The local part of a qualified name: `s3:Error` -> `Error`.
 fn local(qname: &str) -> &str {
     // A plain loop: names are short, and `rsplit_once` set up a string
-    // searcher for each (4% of `decode --json`'s instructions).
+    // searcher for each (1.8% of `decode --json`'s instructions).
     match qname.bytes().rposition(|b| b == b':') {
         Some(i) => &qname[i + 1..],
         None => qname,
