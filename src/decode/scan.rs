@@ -322,11 +322,16 @@ pub fn log_timestamp(body: &str) -> Option<&str> {
 /// A line's text as the readers see it: invalid UTF-8 replaced, NUL
 /// bytes dropped.
 fn clean_text(bytes: &[u8]) -> Cow<'_, str> {
-    // Valid text (nearly every line) is checked by `from_utf8`, which
-    // takes ASCII a word at a time; `from_utf8_lossy` goes a byte at a time.
+    without_nuls(utf8_or_lossy(bytes).0)
+}
+
+/// `bytes` as text, and whether they were valid UTF-8. Valid text (nearly
+/// every line) is checked by `from_utf8`, which takes ASCII a word at a
+/// time; only the rest goes through `from_utf8_lossy`, a byte at a time.
+fn utf8_or_lossy(bytes: &[u8]) -> (Cow<'_, str>, bool) {
     match std::str::from_utf8(bytes) {
-        Ok(text) => without_nuls(Cow::Borrowed(text)),
-        Err(_) => without_nuls(String::from_utf8_lossy(bytes)),
+        Ok(text) => (Cow::Borrowed(text), true),
+        Err(_) => (String::from_utf8_lossy(bytes), false),
     }
 }
 
@@ -877,16 +882,13 @@ impl<'a> Scanner<'a> {
 
     /// Decodes one line or segment and handles it.
     fn piece(&mut self, bytes: &[u8], ends_line: bool) -> io::Result<()> {
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) => {
-                self.invalid_utf8 += 1;
-                if self.first_invalid == 0 {
-                    self.first_invalid = self.line;
-                }
-                String::from_utf8_lossy(bytes)
+        let (text, valid) = utf8_or_lossy(bytes);
+        if !valid {
+            self.invalid_utf8 += 1;
+            if self.first_invalid == 0 {
+                self.first_invalid = self.line;
             }
-        };
+        }
         self.nuls += memchr::memchr_iter(0, bytes).count() as u64;
         let text = without_nuls(text);
         let at_start = self.at_line_start;
@@ -941,11 +943,12 @@ impl<'a> Scanner<'a> {
             self.remember(body, at_start);
             return Ok(());
         }
+        let rest_line = trim_eol(rest);
         // A byte order mark left at a line start by concatenated files.
-        let rest_body = trim_eol(rest).trim_start_matches('\u{FEFF}');
+        let rest_body = rest_line.trim_start_matches('\u{FEFF}');
         // The line end, for text after a status line that is read as more
         // than a status line.
-        let eol = &rest[trim_eol(rest).len()..];
+        let eol = &rest[rest_line.len()..];
         if (!mid || rest_body.starts_with("HTTP/")) && self.http_line(rest_body, eol, line)? {
             self.remember(body, at_start);
             return Ok(());
