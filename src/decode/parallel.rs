@@ -504,10 +504,7 @@ impl Worker<'_> {
     fn hold(&mut self, start: u64, end: Option<u64>) -> io::Result<u64> {
         let want = end.map_or(u64::MAX, |e| e.saturating_sub(start));
         self.held.clear();
-        self.data.seek(SeekFrom::Start(start))?;
-        (&mut self.data)
-            .take(want.min(HELD as u64))
-            .read_to_end(&mut self.held)?;
+        read_at(&mut self.data, start, want.min(HELD as u64), &mut self.held)?;
         let mut newlines = memchr::memchr_iter(b'\n', &self.held).count() as u64;
         if self.held.len() == HELD {
             // A long chunk (a line of many MiB): count the rest as it
@@ -675,11 +672,8 @@ impl Probe {
         // From the byte before `from`: a line end there makes `from` a
         // line start.
         let mut at = from - 1;
-        self.file.seek(SeekFrom::Start(at))?;
         let mut buf = Vec::new();
-        (&mut self.file)
-            .take(reach + 64 + 1)
-            .read_to_end(&mut buf)?;
+        read_at(&mut self.file, at, reach + 64 + 1, &mut buf)?;
         let mut first = None;
         for i in memchr::memchr_iter(b'\n', &buf) {
             let start = at + i as u64 + 1;
@@ -713,13 +707,19 @@ impl Probe {
     fn resume_at(&mut self, at: u64, line: u64) -> io::Result<Option<Resume>> {
         let from = at.saturating_sub(LOOK_BACK);
         let mut before = Vec::with_capacity((at - from) as usize);
-        self.file.seek(SeekFrom::Start(from))?;
-        (&mut self.file).take(at - from).read_to_end(&mut before)?;
+        read_at(&mut self.file, from, at - from, &mut before)?;
         if before.len() as u64 != at - from {
             return Ok(None);
         }
         Ok(Resume::at(&before, from == 0, line))
     }
+}
+
+/// Reads up to `len` bytes of `file` from `at` onto the end of `buf`
+/// (fewer at the end of the file), leaving the file just after them.
+fn read_at(file: &mut File, at: u64, len: u64, buf: &mut Vec<u8>) -> io::Result<()> {
+    file.seek(SeekFrom::Start(at))?;
+    file.take(len).read_to_end(buf).map(drop)
 }
 
 /// Whether a line (with what follows it) likely starts a record that
