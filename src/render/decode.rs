@@ -304,11 +304,14 @@ pub fn summary_json(out: &mut impl Write, rows: &[TallyRow]) -> io::Result<()> {
         out.write_all(b",\"code\":")?;
         json::opt_string(out, r.code.as_deref())?;
         out.write_all(b",\"number\":")?;
-        json::opt_number(out, r.number)?;
+        json::opt_int(out, r.number)?;
         out.write_all(b",\"status\":")?;
-        json::opt_number(out, r.status)?;
+        json::opt_int(out, r.status)?;
         write!(out, ",\"count\":{},\"retryable\":", r.count)?;
-        json::opt_number(out, r.retryable)?;
+        match r.retryable {
+            Some(b) => json::boolean(out, b)?,
+            None => out.write_all(b"null")?,
+        }
         out.write_all(b",\"first_request_id\":")?;
         json::opt_string(out, r.first_request_id.as_deref())?;
         write!(out, ",\"first_line\":{},\"last_request_id\":", r.first_line)?;

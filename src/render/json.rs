@@ -63,14 +63,6 @@ pub fn boolean(out: &mut impl Write, b: bool) -> io::Result<()> {
     out.write_all(if b { b"true" } else { b"false" })
 }
 
-/// Writes a number, or `null`.
-pub fn opt_number(out: &mut impl Write, n: Option<impl std::fmt::Display>) -> io::Result<()> {
-    match n {
-        Some(n) => write!(out, "{n}"),
-        None => out.write_all(b"null"),
-    }
-}
-
 /// Writes an array of strings.
 pub fn strings<'a>(
     out: &mut impl Write,
