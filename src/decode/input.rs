@@ -48,9 +48,17 @@ pub struct Source<R> {
 
 impl<R: Read> Source<R> {
     pub fn new(inner: R) -> Self {
+        Source::with_buffer(inner, Vec::new())
+    }
+
+    /// A source that reads into `buf` (whatever it holds), grown to
+    /// [`CAPACITY`] if need be: a thread that decodes one chunk after
+    /// another reuses one buffer rather than zeroing a new one each time.
+    pub fn with_buffer(inner: R, mut buf: Vec<u8>) -> Self {
+        buf.resize(CAPACITY, 0);
         Source {
             inner,
-            buf: vec![0; CAPACITY],
+            buf,
             start: 0,
             end: 0,
             offset: 0,
@@ -69,11 +77,16 @@ impl<R: Read> Source<R> {
     /// A source that goes on with a UTF-8 stream from its middle: what
     /// the stream's first bytes decided (no UTF-16, a BOM skipped) stands,
     /// and a BOM-like sequence here is text.
-    pub fn resume(inner: R, offset: u64) -> Self {
-        let mut s = Source::new(inner);
+    pub fn resume(inner: R, offset: u64, buf: Vec<u8>) -> Self {
+        let mut s = Source::with_buffer(inner, buf);
         s.started = true;
         s.offset = offset;
         s
+    }
+
+    /// The buffer, for another source.
+    pub fn into_buffer(self) -> Vec<u8> {
+        self.buf
     }
 
     /// The unconsumed bytes.
@@ -345,7 +358,10 @@ mod tests {
     use super::*;
 
     fn drain(input: &[u8]) -> (Vec<u8>, Source<&[u8]>) {
-        let mut s = Source::new(input);
+        drain_from(Source::new(input))
+    }
+
+    fn drain_from(mut s: Source<&[u8]>) -> (Vec<u8>, Source<&[u8]>) {
         let mut out = Vec::new();
         while s.fill().unwrap() || !s.data().is_empty() {
             out.extend_from_slice(s.data());
@@ -452,6 +468,40 @@ mod tests {
         let mut s = Source::new(Drip(b"ab"));
         assert!(s.fill().unwrap());
         assert_eq!(s.data(), b"ab");
+    }
+
+    #[test]
+    fn a_used_buffer_reads_as_a_new_one() {
+        let text = "<Error><Code>NoSuchKey</Code><Message>键不存在 😀</Message></Error>\r\n";
+        let plain: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
+        let inputs = [
+            b"\xEF\xBB\xBF<Error/>\n".to_vec(),
+            utf16(text, false, true),
+            utf16(text, true, true),
+            utf16(text, false, false),
+            utf16(&text.repeat(5_000), true, false),
+            plain.clone(),
+        ];
+        // Buffers left full of other bytes: by another input, or made so
+        // (longer than a source's, and all 0xFF).
+        let mut used = drain(&plain).1.into_buffer();
+        let odd = vec![0xFF; CAPACITY + 100];
+        for input in &inputs {
+            let (want, fresh) = drain(input);
+            for buf in [used.clone(), odd.clone()] {
+                let (got, s) = drain_from(Source::with_buffer(input.as_slice(), buf));
+                assert_eq!(got, want);
+                assert_eq!(s.bytes_read, fresh.bytes_read);
+                assert_eq!(s.bad_utf16, fresh.bad_utf16);
+                assert_eq!(s.encoding_note, fresh.encoding_note);
+            }
+            used = fresh.into_buffer();
+        }
+        let (got, _) = drain_from(Source::resume(&b"\xEF\xBB\xBFab"[..], 7, odd));
+        assert_eq!(
+            got, b"\xEF\xBB\xBFab",
+            "a resumed source keeps a BOM-like start"
+        );
     }
 
     #[test]

@@ -47,6 +47,10 @@ const QUEUED: usize = 1024 * 1024;
 /// Handing over each part woke it (and the thread that waited for it to
 /// drain) once per part: 15,700 context switches on 200 MB.
 const WAKE_WRITER: usize = 256 * 1024;
+/// Written parts kept for the workers to fill again (as many as may be
+/// queued at once): a new part each time had its pages faulted in (and
+/// zeroed by the kernel) again.
+const SPARE_PARTS: usize = 2 * QUEUED / PART;
 /// How far back from a chunk's start its scan looks for the lines before.
 const LOOK_BACK: u64 = 16 * 1024;
 /// How far into a chunk a record start is looked for.
@@ -108,6 +112,7 @@ pub fn decode_file(
             first_lines: HashMap::new(),
             queues: HashMap::new(),
             ahead: 0,
+            spare: Vec::new(),
             writer_waits: false,
             workers_waiting: 0,
             head_drains: false,
@@ -133,6 +138,7 @@ pub fn decode_file(
                     data,
                     probe: Probe { file: probe, chunk },
                     held: Vec::new(),
+                    buffer: Vec::new(),
                 };
                 // Where no thread can be made, the others do the work.
                 std::thread::Builder::new()
@@ -252,6 +258,8 @@ struct State {
     queues: HashMap<usize, Queue>,
     /// Bytes queued by chunks after `head`.
     ahead: usize,
+    /// Written parts, emptied, for the workers to fill again.
+    spare: Vec<Vec<u8>>,
     /// Who waits, so that nobody is woken (a system call each time) for
     /// nothing: the writer; workers; the worker of `head` for its queue to
     /// drain.
@@ -300,7 +308,7 @@ fn write_in_order(
         }
         let head = state.head;
         let queue = state.queues.entry(head).or_default();
-        if let Some(part) = queue.parts.pop_front() {
+        if let Some(mut part) = queue.parts.pop_front() {
             queue.bytes -= part.len();
             let drained = queue.bytes <= QUEUED / 2;
             let wake = drained && state.head_drains;
@@ -309,7 +317,11 @@ fn write_in_order(
                 shared.workers.notify_all();
             }
             emit(&part)?;
+            part.clear();
             state = shared.lock();
+            if state.spare.len() < SPARE_PARTS {
+                state.spare.push(part);
+            }
             continue;
         }
         match queue.end.take() {
@@ -358,6 +370,9 @@ struct Worker<'a> {
     probe: Probe,
     /// The chunk being decoded, or its first [`HELD`] bytes.
     held: Vec<u8>,
+    /// The scan's buffer, kept from chunk to chunk: a new one each time
+    /// was zeroed (320 KiB per chunk) and its pages faulted in again.
+    buffer: Vec<u8>,
 }
 
 /// The file again, for chunk boundaries and the lines before them.
@@ -496,6 +511,7 @@ impl Worker<'_> {
             chunks,
             reader,
             resume,
+            &mut self.buffer,
         )
     }
 
@@ -537,13 +553,14 @@ fn scan(
     chunks: usize,
     reader: Ranged<'_>,
     resume: Option<Resume>,
+    buffer: &mut Vec<u8>,
 ) -> Result<(usize, Counts), Stopped> {
     let mut part = Vec::with_capacity(PART + 4096);
     let mut skipped = false;
     let mut sink = |f: Found| -> io::Result<()> {
         render(f, &mut part)?;
         if part.len() >= PART {
-            let full = std::mem::replace(&mut part, Vec::with_capacity(PART + 4096));
+            let full = std::mem::replace(&mut part, spare_part(shared));
             if !queue(shared, k, full) {
                 skipped = true;
                 return Err(io::ErrorKind::Interrupted.into());
@@ -552,11 +569,14 @@ fn scan(
         Ok(())
     };
     let (mut src, mut scanner) = match resume {
-        None => (Source::new(reader), Scanner::new(options, &mut sink)),
+        None => (
+            Source::with_buffer(reader, std::mem::take(buffer)),
+            Scanner::new(options, &mut sink),
+        ),
         Some(r) => {
             let at = reader.at;
             (
-                Source::resume(reader, at),
+                Source::resume(reader, at, std::mem::take(buffer)),
                 Scanner::at(options, &mut sink, r),
             )
         }
@@ -599,6 +619,7 @@ fn scan(
         src.inner_mut().limit = limit;
     };
     let counts = scanner.into_counts(&src);
+    *buffer = src.into_buffer();
     if skipped {
         return Err(Stopped::Skipped);
     }
@@ -607,6 +628,12 @@ fn scan(
         return Err(Stopped::Skipped);
     }
     Ok((next, counts))
+}
+
+/// An empty part to render into: a written one if there is one.
+fn spare_part(shared: &Shared) -> Vec<u8> {
+    let spare = shared.lock().spare.pop();
+    spare.unwrap_or_else(|| Vec::with_capacity(PART + 4096))
 }
 
 /// Queues output of chunk `k`, waiting while too much is queued. `false`
