@@ -41,6 +41,8 @@ use super::{Found, Options, Summary};
 pub const CHUNK: u64 = 256 * 1024;
 /// Output handed over at a time.
 const PART: usize = 64 * 1024;
+/// A part's allocation: room for the error that takes it past [`PART`].
+const PART_CAPACITY: usize = PART + 4096;
 /// Output queued by the chunk being written, and by those after it.
 const QUEUED: usize = 1024 * 1024;
 /// Output of the chunk being written that wakes the writer when it waits.
@@ -48,8 +50,9 @@ const QUEUED: usize = 1024 * 1024;
 /// drain) once per part: 15,700 context switches on 200 MB.
 const WAKE_WRITER: usize = 256 * 1024;
 /// Written parts kept for the workers to fill again (as many as may be
-/// queued at once): a new part each time had its pages faulted in (and
-/// zeroed by the kernel) again.
+/// queued at once, and only those of [`PART_CAPACITY`]: one grown by a
+/// huge error is let go): a new part each time had its pages faulted in
+/// (and zeroed by the kernel) again.
 const SPARE_PARTS: usize = 2 * QUEUED / PART;
 /// How far back from a chunk's start its scan looks for the lines before.
 const LOOK_BACK: u64 = 16 * 1024;
@@ -308,7 +311,7 @@ fn write_in_order(
         }
         let head = state.head;
         let queue = state.queues.entry(head).or_default();
-        if let Some(mut part) = queue.parts.pop_front() {
+        if let Some(part) = queue.parts.pop_front() {
             queue.bytes -= part.len();
             let drained = queue.bytes <= QUEUED / 2;
             let wake = drained && state.head_drains;
@@ -317,11 +320,8 @@ fn write_in_order(
                 shared.workers.notify_all();
             }
             emit(&part)?;
-            part.clear();
             state = shared.lock();
-            if state.spare.len() < SPARE_PARTS {
-                state.spare.push(part);
-            }
+            keep_spare(&mut state.spare, part);
             continue;
         }
         match queue.end.take() {
@@ -555,7 +555,7 @@ fn scan(
     resume: Option<Resume>,
     buffer: &mut Vec<u8>,
 ) -> Result<(usize, Counts), Stopped> {
-    let mut part = Vec::with_capacity(PART + 4096);
+    let mut part = Vec::with_capacity(PART_CAPACITY);
     let mut skipped = false;
     let mut sink = |f: Found| -> io::Result<()> {
         render(f, &mut part)?;
@@ -630,10 +630,20 @@ fn scan(
     Ok((next, counts))
 }
 
+/// Keeps a written part, emptied, for a worker to fill again: up to
+/// [`SPARE_PARTS`] of them, and none that a huge error made larger than
+/// [`PART_CAPACITY`], so that what is kept stays bounded.
+fn keep_spare(spare: &mut Vec<Vec<u8>>, mut part: Vec<u8>) {
+    if spare.len() < SPARE_PARTS && part.capacity() <= PART_CAPACITY {
+        part.clear();
+        spare.push(part);
+    }
+}
+
 /// An empty part to render into: a written one if there is one.
 fn spare_part(shared: &Shared) -> Vec<u8> {
     let spare = shared.lock().spare.pop();
-    spare.unwrap_or_else(|| Vec::with_capacity(PART + 4096))
+    spare.unwrap_or_else(|| Vec::with_capacity(PART_CAPACITY))
 }
 
 /// Queues output of chunk `k`, waiting while too much is queued. `false`
@@ -805,5 +815,30 @@ impl Read for Ranged<'_> {
         };
         self.at += n as u64;
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spare_parts_are_empty_bounded_and_of_the_usual_size() {
+        let mut spare = Vec::new();
+        for i in 0..SPARE_PARTS + 5 {
+            let mut part = Vec::with_capacity(PART_CAPACITY);
+            part.resize(PART + i, b'x');
+            keep_spare(&mut spare, part);
+        }
+        assert_eq!(spare.len(), SPARE_PARTS);
+        assert!(spare.iter().all(|p| p.is_empty() && p.capacity() >= PART));
+        let mut spare = Vec::new();
+        let mut grown = Vec::with_capacity(PART_CAPACITY);
+        grown.resize(PART_CAPACITY + 1, b'x');
+        keep_spare(&mut spare, grown);
+        assert!(
+            spare.is_empty(),
+            "a part grown past PART_CAPACITY is let go"
+        );
     }
 }
