@@ -369,33 +369,32 @@ pub const MAX_TALLY_ROWS: usize = 10_000;
 
 impl Tally {
     pub fn add(&mut self, ex: &Explained) {
-        let key = (
-            ex.provider,
-            ex.code().map(str::to_owned),
-            ex.found.number,
-            ex.found.status,
-        );
-        let i = match self.index.get(&key) {
+        self.add_item(TallyItem::of(ex));
+    }
+
+    /// Counts an error by what [`TallyItem::of`] kept of it.
+    pub fn add_item(&mut self, item: TallyItem) {
+        let i = match self.index.get(&item.key) {
             Some(&i) => i,
             None if self.rows.len() >= MAX_TALLY_ROWS => {
                 let overflow = (None, None, None, None);
                 *self.index.entry(overflow).or_insert_with(|| {
                     self.rows
-                        .push(TallyRow::new(&(None, None, None, None), None, ex));
+                        .push(TallyRow::new(&(None, None, None, None), None, &item));
                     self.rows.len() - 1
                 })
             }
             None => {
                 self.rows
-                    .push(TallyRow::new(&key, ex.entry.map(|e| e.retryable), ex));
-                self.index.insert(key, self.rows.len() - 1);
+                    .push(TallyRow::new(&item.key, item.retryable, &item));
+                self.index.insert(item.key, self.rows.len() - 1);
                 self.rows.len() - 1
             }
         };
         let row = &mut self.rows[i];
         row.count += 1;
-        row.last_line = ex.found.line;
-        row.last_request_id = ex.found.request_id.clone();
+        row.last_line = item.line;
+        row.last_request_id = item.request_id;
     }
 
     /// The groups, in order of first appearance.
@@ -405,7 +404,7 @@ impl Tally {
 }
 
 impl TallyRow {
-    fn new(key: &TallyKey, retryable: Option<bool>, ex: &Explained) -> TallyRow {
+    fn new(key: &TallyKey, retryable: Option<bool>, item: &TallyItem) -> TallyRow {
         TallyRow {
             provider: key.0,
             code: key.1.clone(),
@@ -413,11 +412,86 @@ impl TallyRow {
             status: key.3,
             count: 0,
             retryable,
-            first_request_id: ex.found.request_id.clone(),
-            first_line: ex.found.line,
+            first_request_id: item.request_id.clone(),
+            first_line: item.line,
             last_request_id: None,
             last_line: 0,
         }
+    }
+}
+
+/// What [`Tally`] counts of one error. It reads back from one line of
+/// JSON ([`TallyItem::write`]), so that errors can be explained on the
+/// threads that decode a file and counted, in input order, on one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TallyItem {
+    key: TallyKey,
+    /// From the catalogue entry; `None` when the code is not in it.
+    retryable: Option<bool>,
+    request_id: Option<String>,
+    line: u64,
+}
+
+/// [`TallyItem`] as written: provider, code, number, status, retryable,
+/// request ID, line.
+type TallyRecord<S> = (
+    Option<S>,
+    Option<S>,
+    Option<i64>,
+    Option<u16>,
+    Option<bool>,
+    Option<S>,
+    u64,
+);
+
+impl TallyItem {
+    pub fn of(ex: &Explained) -> TallyItem {
+        TallyItem {
+            key: (
+                ex.provider,
+                ex.code().map(str::to_owned),
+                ex.found.number,
+                ex.found.status,
+            ),
+            retryable: ex.entry.map(|e| e.retryable),
+            request_id: ex.found.request_id.clone(),
+            line: ex.found.line,
+        }
+    }
+
+    /// Writes the item as one line of JSON (a JSON string never holds a
+    /// raw line end, whatever the code or request ID).
+    pub fn write(&self, out: &mut Vec<u8>) -> std::io::Result<()> {
+        let (provider, code, number, status) = &self.key;
+        let record: TallyRecord<&str> = (
+            provider.map(Provider::as_str),
+            code.as_deref(),
+            *number,
+            *status,
+            self.retryable,
+            self.request_id.as_deref(),
+            self.line,
+        );
+        serde_json::to_writer(&mut *out, &record)?;
+        out.push(b'\n');
+        Ok(())
+    }
+
+    /// Reads back one line [`TallyItem::write`] wrote (without its line
+    /// end); `None` if it is not one.
+    pub fn read(line: &[u8]) -> Option<TallyItem> {
+        let (provider, code, number, status, retryable, request_id, line): TallyRecord<String> =
+            serde_json::from_slice(line).ok()?;
+        let provider = match provider {
+            Some(p) => Some(p.parse().ok()?),
+            None => None,
+        };
+        Some(TallyItem {
+            key: (provider, code, number, status),
+            retryable,
+            request_id,
+            line,
+        })
     }
 }
 
@@ -492,4 +566,106 @@ pub fn status_hint(status: u16) -> Option<&'static str> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tally_tests {
+    use super::*;
+
+    fn explained(
+        code: Option<&str>,
+        number: Option<i64>,
+        status: Option<u16>,
+        request_id: Option<&str>,
+        line: u64,
+    ) -> Explained {
+        explain(Found {
+            code: code.map(str::to_owned),
+            number,
+            status,
+            request_id: request_id.map(str::to_owned),
+            line,
+            ..Found::default()
+        })
+    }
+
+    /// Errors of every shape a record must carry: known and unknown codes,
+    /// numbers at the ends of their range, text that JSON must escape.
+    fn errors() -> Vec<Explained> {
+        vec![
+            explained(Some("NoSuchKey"), None, Some(404), Some("r1"), 2),
+            explained(Some("SlowDown"), None, None, None, 7),
+            explained(None, Some(-46618), None, Some("id \"quoted\"\n\\"), 9),
+            explained(
+                Some("键不存在\u{2028}\r\n\u{1}"),
+                None,
+                Some(u16::MAX),
+                None,
+                u64::MAX,
+            ),
+            explained(Some("NoSuchKey"), Some(i64::MIN), Some(404), Some("r2"), 11),
+            explained(None, Some(i64::MAX), Some(503), Some(""), 0),
+            explained(Some("NoSuchKey"), None, Some(404), Some("r3"), 12),
+            explained(None, None, Some(304), None, 13),
+        ]
+    }
+
+    #[test]
+    fn a_tally_item_reads_back_as_written() {
+        let mut whole = Vec::new();
+        for ex in errors() {
+            let item = TallyItem::of(&ex);
+            let mut out = Vec::new();
+            item.write(&mut out).unwrap();
+            assert_eq!(out.last(), Some(&b'\n'));
+            assert_eq!(memchr::memchr(b'\n', &out), Some(out.len() - 1), "one line");
+            assert_eq!(TallyItem::read(&out[..out.len() - 1]), Some(item));
+            whole.extend_from_slice(&out);
+        }
+        // As the threads hand them over: records one after the other.
+        let items: Vec<TallyItem> = whole
+            .split(|&b| b == b'\n')
+            .filter(|r| !r.is_empty())
+            .map(|r| TallyItem::read(r).unwrap())
+            .collect();
+        assert_eq!(
+            items,
+            errors().iter().map(TallyItem::of).collect::<Vec<_>>()
+        );
+        for bad in [
+            &b""[..],
+            b"[]",
+            b"[\"cos\",null,null,null,null,null]",
+            b"[\"s3\",null,null,null,null,null,1]",
+            b"[null,null,null,70000,null,null,1]",
+            b"\xff",
+        ] {
+            assert_eq!(
+                TallyItem::read(bad),
+                None,
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+    }
+
+    #[test]
+    fn counting_records_is_counting_errors() {
+        let mut direct = Tally::default();
+        let mut by_record = Tally::default();
+        for ex in errors() {
+            direct.add(&ex);
+            let mut out = Vec::new();
+            TallyItem::of(&ex).write(&mut out).unwrap();
+            by_record.add_item(TallyItem::read(&out[..out.len() - 1]).unwrap());
+        }
+        assert_eq!(direct.rows(), by_record.rows());
+        let no_such_key = &direct.rows()[0];
+        assert_eq!(no_such_key.code.as_deref(), Some("NoSuchKey"));
+        assert_eq!(no_such_key.count, 2);
+        assert_eq!(no_such_key.retryable, Some(false));
+        assert_eq!(no_such_key.first_request_id.as_deref(), Some("r1"));
+        assert_eq!(no_such_key.last_request_id.as_deref(), Some("r3"));
+        assert_eq!((no_such_key.first_line, no_such_key.last_line), (2, 12));
+    }
 }

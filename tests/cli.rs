@@ -760,10 +760,11 @@ fn decode_reads_files_and_stdin_in_order() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
-fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
-    // Over 1 MiB: a file is parsed on a second thread, a pipe is not.
-    let dir = std::env::temp_dir().join(format!("coserr-large-{}", std::process::id()));
+/// A log of 12,000 errors (three codes, in turn) over 1 MiB, written to
+/// a file of its own: a file that large is decoded on every core, a pipe
+/// on one thread.
+fn large_log(name: &str) -> (std::path::PathBuf, std::path::PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("coserr-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let big = dir.join("big.log");
     let mut text = String::new();
@@ -777,6 +778,12 @@ fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
     }
     assert!(text.len() > 1 << 20);
     std::fs::write(&big, &text).unwrap();
+    (dir, big, text)
+}
+
+#[test]
+fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
+    let (dir, big, text) = large_log("large");
     let from_file = coserr()
         .args(["decode", "--json"])
         .arg(&big)
@@ -807,6 +814,43 @@ fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
         .unwrap();
     let first = read_first_line_then_close(&mut child);
     assert!(first.contains("\"m0\""), "{first}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn summary_of_a_large_file_matches_a_pipe() {
+    // The file's errors are counted from records the decoding threads
+    // hand over; the pipe's as they are found: the same table.
+    let (dir, big, text) = large_log("large-summary");
+    for args in [&["--summary"][..], &["--summary", "--json"]] {
+        let from_file = coserr()
+            .arg("decode")
+            .args(args)
+            .arg(&big)
+            .output()
+            .unwrap();
+        let from_pipe = decode_with(args, &text);
+        assert_eq!(from_file.status.code(), Some(0));
+        assert_eq!(from_pipe.status.code(), Some(0));
+        assert_eq!(
+            String::from_utf8(from_file.stdout).unwrap(),
+            String::from_utf8(from_pipe.stdout).unwrap(),
+            "{args:?}"
+        );
+        assert_eq!(from_file.stderr, from_pipe.stderr, "{args:?}");
+    }
+    let out = coserr()
+        .args(["decode", "--summary", "--json"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = parse_json_lines(&out.stdout);
+    let codes: Vec<&str> = rows.iter().map(|r| r["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["NoSuchKey", "SlowDown", "AccessDenied"]);
+    assert!(rows.iter().all(|r| r["count"] == 4_000), "{rows:?}");
+    assert_eq!(rows[2]["first_request_id"], "r2");
+    assert_eq!(rows[2]["last_request_id"], "r11999");
+    assert_eq!(rows[2]["last_line"], 24_000);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
