@@ -141,6 +141,7 @@ pub fn decode_file(
                     data,
                     probe: Probe { file: probe, chunk },
                     held: Vec::new(),
+                    held_len: 0,
                     buffer: Vec::new(),
                 };
                 // Where no thread can be made, the others do the work.
@@ -370,6 +371,9 @@ struct Worker<'a> {
     probe: Probe,
     /// The chunk being decoded, or its first [`HELD`] bytes.
     held: Vec<u8>,
+    /// The bytes of `held` read for this chunk: the rest is left from
+    /// earlier ones (a buffer cut to the chunk was zeroed again each time).
+    held_len: usize,
     /// The scan's buffer, kept from chunk to chunk: a new one each time
     /// was zeroed (320 KiB per chunk) and its pages faulted in again.
     buffer: Vec<u8>,
@@ -497,7 +501,7 @@ impl Worker<'_> {
             },
         };
         let reader = Ranged {
-            held: &self.held,
+            held: &self.held[..self.held_len],
             file: &mut self.data,
             at: start,
             limit: end,
@@ -519,10 +523,24 @@ impl Worker<'_> {
     /// `held` and counts its line ends.
     fn hold(&mut self, start: u64, end: Option<u64>) -> io::Result<u64> {
         let want = end.map_or(u64::MAX, |e| e.saturating_sub(start));
-        self.held.clear();
-        read_at(&mut self.data, start, want.min(HELD as u64), &mut self.held)?;
-        let mut newlines = memchr::memchr_iter(b'\n', &self.held).count() as u64;
-        if self.held.len() == HELD {
+        let n = usize::try_from(want).map_or(HELD, |w| w.min(HELD));
+        if self.held.len() < n {
+            self.held.resize(n, 0);
+        }
+        // Read whole: `read_to_end` starts small and grows (six reads a
+        // chunk, where one or two do).
+        self.data.seek(SeekFrom::Start(start))?;
+        self.held_len = 0;
+        while self.held_len < n {
+            let got = input::read_retry(&mut self.data, &mut self.held[self.held_len..n])?;
+            if got == 0 {
+                break;
+            }
+            self.held_len += got;
+        }
+        let held = &self.held[..self.held_len];
+        let mut newlines = memchr::memchr_iter(b'\n', held).count() as u64;
+        if held.len() == HELD {
             // A long chunk (a line of many MiB): count the rest as it
             // streams by; the scan reads it again.
             let mut left = want - HELD as u64;
@@ -710,7 +728,7 @@ impl Probe {
         // line start.
         let mut at = from - 1;
         let mut buf = Vec::new();
-        read_at(&mut self.file, at, reach + 64 + 1, &mut buf)?;
+        read_at(&mut self.file, at, (reach + 64 + 1) as usize, &mut buf)?;
         let mut first = None;
         for i in memchr::memchr_iter(b'\n', &buf) {
             let start = at + i as u64 + 1;
@@ -743,8 +761,8 @@ impl Probe {
     /// What a scan knows at the line start `at`, line number `line`.
     fn resume_at(&mut self, at: u64, line: u64) -> io::Result<Option<Resume>> {
         let from = at.saturating_sub(LOOK_BACK);
-        let mut before = Vec::with_capacity((at - from) as usize);
-        read_at(&mut self.file, from, at - from, &mut before)?;
+        let mut before = Vec::new();
+        read_at(&mut self.file, from, (at - from) as usize, &mut before)?;
         if before.len() as u64 != at - from {
             return Ok(None);
         }
@@ -752,11 +770,31 @@ impl Probe {
     }
 }
 
-/// Reads up to `len` bytes of `file` from `at` onto the end of `buf`
-/// (fewer at the end of the file), leaving the file just after them.
-fn read_at(file: &mut File, at: u64, len: u64, buf: &mut Vec<u8>) -> io::Result<()> {
+/// Reads up to `len` bytes (a few KiB: it makes room for all of them) of
+/// `file` from `at` onto the end of `buf` (fewer at the end of the file),
+/// leaving the file just after them.
+fn read_at(file: &mut File, at: u64, len: usize, buf: &mut Vec<u8>) -> io::Result<()> {
     file.seek(SeekFrom::Start(at))?;
-    file.take(len).read_to_end(buf).map(drop)
+    // In place, not by `read_to_end`, which starts small and grows: four
+    // reads for 16 KiB where one does.
+    let from = buf.len();
+    buf.resize(from + len, 0);
+    let mut got = 0;
+    while got < len {
+        let n = match input::read_retry(file, &mut buf[from + got..]) {
+            Ok(n) => n,
+            Err(e) => {
+                buf.truncate(from + got);
+                return Err(e);
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        got += n;
+    }
+    buf.truncate(from + got);
+    Ok(())
 }
 
 /// Whether a line (with what follows it) likely starts a record that
