@@ -720,6 +720,11 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         // Bodies cut off by the next `<Response>`: read in one pass, the
         // summary notes came in another order than line by line (found by
         // the parallel target, whose chunks read the lines another way).
+        // A body after a byte order mark with braces in its text: read in
+        // one pass the braces were the body's message; line by line they
+        // were taken out as a JSON object first, because the mark hid that
+        // the line starts with XML.
+        b"\n\xef\xbb\xbf<Error>{}\n</Error>\n".to_vec(),
         b"Response>\n    <JobsDetail>\n        <Code>Success</Code>\n        <Message/>\n        <JobId>j7f2c1e0a5b7etail>\n       cess</State>\n        <Tag>TranscodgT>e/\n<a    >\n</Response>\n<Response><JobsDetail><Code></Code><StaJobId>j7f2c1e0a5b7etail>\n       cess</State>\n        <Tag>TranscodgT>e/\n<a    >\n</Response>\n<Response><JobsDetail><Code></Code><State>Running</State><JobIdd11eeb1e452ba0014te>Running</State><JobIdd11eeb1e452ba001452c4</JobId>\n   ponse>\n<Response><JobsDetail><Code></Code><State>Running</State><JobId>j2</JobId></JobsDe> tail></Response>\n".to_vec(),
     ]
 }

@@ -1285,8 +1285,9 @@ impl<'a> Scanner<'a> {
         // JSON objects.
         let mut residual: Cow<'_, str> = Cow::Borrowed(text);
         // A line that starts with an XML body is XML: braces in its text
-        // are the server's message, not JSON to take out.
-        let t = body.trim_start();
+        // are the server's message, not JSON to take out. After a byte
+        // order mark too, as the one-pass reader takes it.
+        let t = body.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
         let xml_first = t.starts_with('<') && xml::find_root(t, 0).is_some_and(|(at, _)| at == 0);
         if !xml_first
             && memchr::memchr(b'{', body.as_bytes()).is_some()
