@@ -725,6 +725,9 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         // were taken out as a JSON object first, because the mark hid that
         // the line starts with XML.
         b"\n\xef\xbb\xbf<Error>{}\n</Error>\n".to_vec(),
+        // Looked like UTF-16LE over its 22 bytes read at once, not over
+        // the 16 a trickle had brought when the guess was made.
+        b"6\x009\x8d\x85\xff\xff\x00\n\x00A\x02\x00\x00x\x00>\x00 \x00 \x00".to_vec(),
         b"Response>\n    <JobsDetail>\n        <Code>Success</Code>\n        <Message/>\n        <JobId>j7f2c1e0a5b7etail>\n       cess</State>\n        <Tag>TranscodgT>e/\n<a    >\n</Response>\n<Response><JobsDetail><Code></Code><StaJobId>j7f2c1e0a5b7etail>\n       cess</State>\n        <Tag>TranscodgT>e/\n<a    >\n</Response>\n<Response><JobsDetail><Code></Code><State>Running</State><JobIdd11eeb1e452ba0014te>Running</State><JobIdd11eeb1e452ba001452c4</JobId>\n   ponse>\n<Response><JobsDetail><Code></Code><State>Running</State><JobId>j2</JobId></JobsDe> tail></Response>\n".to_vec(),
     ]
 }

@@ -310,10 +310,12 @@ pub fn sniff(head: &[u8]) -> (Encoding, usize, Option<&'static str>) {
     }
 }
 
-/// How many bytes [`sniff`] looks at, at most.
+/// How many bytes are read for [`sniff`] where the whole start of the
+/// input is at hand (it looks at the first [`SNIFF_MIN`] of them).
 pub const SNIFFED: usize = 1024;
 /// How many bytes a source reads before it sniffs (unless the input is
-/// shorter).
+/// shorter), and all that [`sniff`] looks at: the decision must not
+/// depend on how much the first read happened to bring.
 pub const SNIFF_MIN: usize = 16;
 
 /// One read, retried while it is interrupted.
@@ -327,12 +329,14 @@ pub fn read_retry<R: Read>(r: &mut R, buf: &mut [u8]) -> io::Result<usize> {
 }
 
 /// UTF-16 without a BOM: ASCII text has a NUL in every other byte. Guess
-/// only on a clear pattern over at least 16 bytes.
+/// only on a clear pattern over the first [`SNIFF_MIN`] bytes: over what
+/// the first read brought, the guess for one input changed with the size
+/// of that read (found by fuzzing).
 fn guess_utf16(head: &[u8]) -> Option<Encoding> {
-    let n = head.len().min(SNIFFED) & !1;
-    if n < SNIFF_MIN {
+    if head.len() < SNIFF_MIN {
         return None;
     }
+    let n = SNIFF_MIN;
     let (mut even0, mut odd0) = (0usize, 0usize);
     for (i, &b) in head[..n].iter().enumerate() {
         if b == 0 {
@@ -502,6 +506,46 @@ mod tests {
             got, b"\xEF\xBB\xBFab",
             "a resumed source keeps a BOM-like start"
         );
+    }
+
+    #[test]
+    fn the_utf16_guess_looks_at_the_first_sniffed_bytes_only() {
+        // NULs at odd offsets in the first 16 bytes: UTF-16LE, whatever
+        // follows; fewer there: not, whatever follows.
+        let le = b"<\x00E\x00r\x00r\x00o\x00r\x00>\x00<\x00";
+        let mixed = b"6\x009\x8d\x85\xff\xff\x00\n\x00A\x02\x00\x00x\x00>\x00 \x00 \x00";
+        for tail in [
+            &b""[..],
+            b"abcdefghijklmnop",
+            &[0u8; 64],
+            &b"x\x00".repeat(500),
+        ] {
+            let with = |head: &[u8]| [head, tail].concat();
+            assert_eq!(sniff(&with(le)).0, Encoding::Utf16Le);
+            assert_eq!(sniff(&with(mixed)).0, Encoding::Utf8);
+            assert_eq!(sniff(&with(&le[..SNIFF_MIN])).0, Encoding::Utf16Le);
+        }
+        assert_eq!(
+            sniff(&le[..SNIFF_MIN - 2]).0,
+            Encoding::Utf8,
+            "too short to tell"
+        );
+        // However the bytes come in, the source decides the same.
+        let mut input = mixed.to_vec();
+        input.extend_from_slice(b"<Error/>\n");
+        let (whole, s) = drain(&input);
+        let mut trickled = Vec::new();
+        let mut t = Source::new(Drip(&input));
+        while t.fill().unwrap() || !t.data().is_empty() {
+            trickled.extend_from_slice(t.data());
+            let n = t.data().len();
+            t.consume(n);
+            if t.at_eof() && t.data().is_empty() {
+                break;
+            }
+        }
+        assert_eq!(trickled, whole);
+        assert_eq!(t.encoding_note, s.encoding_note);
     }
 
     #[test]
