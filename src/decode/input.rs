@@ -365,7 +365,7 @@ mod tests {
         drain_from(Source::new(input))
     }
 
-    fn drain_from(mut s: Source<&[u8]>) -> (Vec<u8>, Source<&[u8]>) {
+    fn drain_from<R: Read>(mut s: Source<R>) -> (Vec<u8>, Source<R>) {
         let mut out = Vec::new();
         while s.fill().unwrap() || !s.data().is_empty() {
             out.extend_from_slice(s.data());
@@ -534,16 +534,7 @@ mod tests {
         let mut input = mixed.to_vec();
         input.extend_from_slice(b"<Error/>\n");
         let (whole, s) = drain(&input);
-        let mut trickled = Vec::new();
-        let mut t = Source::new(Drip(&input));
-        while t.fill().unwrap() || !t.data().is_empty() {
-            trickled.extend_from_slice(t.data());
-            let n = t.data().len();
-            t.consume(n);
-            if t.at_eof() && t.data().is_empty() {
-                break;
-            }
-        }
+        let (trickled, t) = drain_from(Source::new(Drip(&input)));
         assert_eq!(trickled, whole);
         assert_eq!(t.encoding_note, s.encoding_note);
     }
