@@ -450,48 +450,44 @@ fn decode(
                 .map(|()| ex.found)
                 .map_err(|e| keep_apart(&mut write_error, e))
         };
-        let plan = decode::parallel::Plan {
-            // Each thread holds about 1 MiB; past a few, reading the file
-            // is the limit anyway.
-            threads: cores.min(8),
-            chunk: decode::parallel::CHUNK,
-        };
         let decoded = match &input.path {
-            // Errors as JSON lines do not depend on each other: the file
-            // is cut into chunks decoded on every core.
-            Some(path) if input.large && as_json && !args.summary && cores > 1 => {
+            // Errors as JSON lines do not depend on each other, nor does a
+            // summary's count: the file is cut into chunks decoded on every
+            // core. For a summary each error is explained on the thread
+            // that found it, and what the tally needs of it is counted
+            // here, in input order.
+            Some(path) if input.large && (as_json || args.summary) && cores > 1 => {
                 drop(input.reader);
-                let render = |f: decode::Found, part: &mut Vec<u8>| {
-                    render::decode::error_json(part, &explain::explain(f), name)
+                let plan = decode::parallel::Plan {
+                    // Each thread holds about 1 MiB; past a few, reading
+                    // the file is the limit anyway.
+                    threads: cores.min(8),
+                    chunk: decode::parallel::CHUNK,
                 };
-                let summary =
-                    decode::parallel::decode_file(path, &options, plan, &render, &mut |part| {
-                        out.write_all(part)
-                            .map_err(|e| keep_apart(&mut write_error, e))
-                    });
-                if let Ok(s) = &summary {
-                    found += s.found;
-                }
-                summary
-            }
-            // So is a summary's count: each error is explained on the
-            // thread that found it, and what the tally needs of it is
-            // counted here, in input order.
-            Some(path) if input.large && args.summary && cores > 1 => {
-                drop(input.reader);
-                let render = |f: decode::Found, part: &mut Vec<u8>| {
+                let as_record = |f: decode::Found, part: &mut Vec<u8>| {
                     explain::TallyItem::of(&explain::explain(f)).write(part)
                 };
-                let summary =
-                    decode::parallel::decode_file(path, &options, plan, &render, &mut |part| {
-                        for record in part.split(|&b| b == b'\n').filter(|r| !r.is_empty()) {
-                            let item = explain::TallyItem::read(record).ok_or_else(|| {
-                                io::Error::other("internal error: a tally record did not read back")
-                            })?;
-                            tally.add_item(item);
-                        }
-                        Ok(())
-                    });
+                let as_json_line = |f: decode::Found, part: &mut Vec<u8>| {
+                    render::decode::error_json(part, &explain::explain(f), name)
+                };
+                let mut count = |part: &[u8]| {
+                    for record in part.split(|&b| b == b'\n').filter(|r| !r.is_empty()) {
+                        let item = explain::TallyItem::read(record).ok_or_else(|| {
+                            io::Error::other("internal error: a tally record did not read back")
+                        })?;
+                        tally.add_item(item);
+                    }
+                    Ok(())
+                };
+                let mut write = |part: &[u8]| {
+                    out.write_all(part)
+                        .map_err(|e| keep_apart(&mut write_error, e))
+                };
+                let summary = if args.summary {
+                    decode::parallel::decode_file(path, &options, plan, &as_record, &mut count)
+                } else {
+                    decode::parallel::decode_file(path, &options, plan, &as_json_line, &mut write)
+                };
                 if let Ok(s) = &summary {
                     found += s.found;
                 }
