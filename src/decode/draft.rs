@@ -167,8 +167,14 @@ pub fn cut_str(s: &str, max: usize) -> &str {
     &s[..i]
 }
 
+/// Whitespace, or a byte order mark (concatenated files leave U+FEFF at
+/// the start of lines): what may stand around text without being text.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
 /// A value without surrounding whitespace, nor a stray byte order mark
-/// (concatenated files leave U+FEFF at the start of lines).
+/// ([`is_blank`]).
 pub fn trim_value(v: &str) -> &str {
     // Most values start and end with a visible ASCII character: nothing
     // to trim (it runs several times per field of every error).
@@ -180,7 +186,7 @@ pub fn trim_value(v: &str) -> &str {
     }
     let t = v.trim();
     if t.starts_with('\u{FEFF}') || t.ends_with('\u{FEFF}') {
-        t.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        t.trim_matches(is_blank)
     } else {
         t
     }

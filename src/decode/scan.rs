@@ -1287,7 +1287,7 @@ impl<'a> Scanner<'a> {
         // A line that starts with an XML body is XML: braces in its text
         // are the server's message, not JSON to take out. After a byte
         // order mark too, as the one-pass reader takes it.
-        let t = body.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+        let t = body.trim_start_matches(super::draft::is_blank);
         let xml_first = t.starts_with('<') && xml::find_root(t, 0).is_some_and(|(at, _)| at == 0);
         if !xml_first
             && memchr::memchr(b'{', body.as_bytes()).is_some()
