@@ -1012,3 +1012,27 @@ fn decode_head_response_without_body() {
         "a non-standard phrase is kept"
     );
 }
+
+/// build.rs links the binary position-dependent on Linux with glibc, for
+/// start-up time (see link_position_dependent there), unless COSERR_PIE
+/// was set: the ELF header's type says which it got.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_binary_is_position_dependent_unless_asked() {
+    let mut header = [0u8; 18];
+    std::fs::File::open(env!("CARGO_BIN_EXE_coserr"))
+        .and_then(|mut f| f.read_exact(&mut header))
+        .expect("read the binary's ELF header");
+    assert_eq!(&header[..4], b"\x7fELF");
+    let e_type = u16::from_le_bytes([header[16], header[17]]);
+    let (exec, dyn_) = (2, 3);
+    let want = if option_env!("COSERR_PIE").is_some() || std::env::var_os("COSERR_PIE").is_some() {
+        dyn_
+    } else {
+        exec
+    };
+    assert_eq!(
+        e_type, want,
+        "ELF type (2 executable, 3 position-independent)"
+    );
+}
