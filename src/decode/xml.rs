@@ -936,6 +936,32 @@ mod tests {
         assert_eq!(d.found.message.as_deref(), Some("a & b <> &xxe;"));
     }
 
+    /// Elements start on their own lines whether a body comes a line at a
+    /// time or in one piece, and a value keeps the whitespace that goes on
+    /// from a reference, CDATA, a comment, `a < b` or its previous line.
+    #[test]
+    fn whitespace_inside_values_and_lines_of_elements() {
+        let text = "<DeleteResult>\n  <Error>\n    <Key>a</Key>\n    <Code>AccessDenied</Code>\n  </Error>\n\n  \t<Error>\n    <Key>b</Key><Code>InternalError</Code>\n  </Error>\n</DeleteResult>\n";
+        let lines = |v: &[Draft]| v.iter().map(|d| d.found.line).collect::<Vec<_>>();
+        assert_eq!(lines(&parse(text)), [2, 7]);
+        // In one piece, as a region is fed: whitespace with line ends
+        // before a tag.
+        let mut b = XmlBlock::new(Root::DeleteResult, 1, 64 * 1024);
+        assert_eq!(b.feed(text, 1), Fed::Done(text.len() - 1));
+        assert_eq!(lines(&b.out), [2, 7]);
+        let d = one(
+            "<Error><Code>X</Code><Message>a &amp; <![CDATA[b]]> c<!-- d --> e<?pi?> f</Message><StringToSign>GET\n\n  x</StringToSign></Error>",
+        );
+        assert_eq!(d.found.message.as_deref(), Some("a & b c e f"));
+        assert_eq!(
+            d.found.extra,
+            [("StringToSign".into(), "GET\n\n  x".into())]
+        );
+        // `a < b` is not a tag (nor text): the whitespace after it stays.
+        let d = one("<Error><Code>X</Code><Message>a <\u{1} b> \n c</Message></Error>");
+        assert_eq!(d.found.message.as_deref(), Some("a  \n c"));
+    }
+
     #[test]
     fn delete_result_partial() {
         let v = parse(
