@@ -817,6 +817,43 @@ fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A chunk longer than a decoding thread holds (512 KiB; here a line of
+/// 1 MiB) is read on from the file where the held bytes end: the same
+/// errors as from a pipe, those after the line included.
+#[test]
+fn a_chunk_longer_than_is_held_decodes_as_from_a_pipe() {
+    let dir = std::env::temp_dir().join(format!("coserr-long-chunk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.log");
+    let body = |i: usize| {
+        format!(
+            "<Error><Code>SlowDown</Code><Message>m{i}</Message><RequestId>r{i}</RequestId></Error>\n"
+        )
+    };
+    let mut text: String = (0..8_000).map(body).collect();
+    text.push_str(&format!(
+        "2024-01-12T16:36:00Z INFO {} <Error><Code>NoSuchKey</Code><RequestId>long</RequestId></Error>\n",
+        "x".repeat(1 << 20)
+    ));
+    text.extend((8_000..16_000).map(body));
+    std::fs::write(&big, &text).unwrap();
+    let from_file = coserr()
+        .args(["decode", "--json"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(from_file.status.code(), Some(0));
+    let file_lines = parse_json_lines(&from_file.stdout);
+    let pipe_lines = parse_json_lines(&decode_with(&["--json"], &text).stdout);
+    assert_eq!(file_lines.len(), pipe_lines.len());
+    assert_eq!(file_lines.last().unwrap()["message"], "m15999");
+    for (mut f, p) in file_lines.into_iter().zip(&pipe_lines) {
+        f["source"]["file"] = Value::Null;
+        assert_eq!(&f, p);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn summary_of_a_large_file_matches_a_pipe() {
     // The file's errors are counted from records the decoding threads

@@ -54,8 +54,11 @@ impl<R: Read> Source<R> {
     /// A source that reads into `buf` (whatever it holds), grown to
     /// [`CAPACITY`] if need be: a thread that decodes one chunk after
     /// another reuses one buffer rather than zeroing a new one each time.
+    /// A longer buffer is kept whole; reads use its first `CAPACITY` bytes.
     pub fn with_buffer(inner: R, mut buf: Vec<u8>) -> Self {
-        buf.resize(CAPACITY, 0);
+        if buf.len() < CAPACITY {
+            buf.resize(CAPACITY, 0);
+        }
         Source {
             inner,
             buf,
@@ -76,11 +79,15 @@ impl<R: Read> Source<R> {
 
     /// A source that goes on with a UTF-8 stream from its middle: what
     /// the stream's first bytes decided (no UTF-16, a BOM skipped) stands,
-    /// and a BOM-like sequence here is text.
-    pub fn resume(inner: R, offset: u64, buf: Vec<u8>) -> Self {
+    /// and a BOM-like sequence here is text. The first `filled` bytes of
+    /// `buf` are the stream's from `offset` on, read already (a chunk is
+    /// scanned where it was read, not copied); `inner` gives what follows.
+    pub fn resume(inner: R, offset: u64, buf: Vec<u8>, filled: usize) -> Self {
         let mut s = Source::with_buffer(inner, buf);
         s.started = true;
         s.offset = offset;
+        s.end = filled.min(s.buf.len());
+        s.bytes_read = s.end as u64;
         s
     }
 
@@ -501,11 +508,30 @@ mod tests {
             }
             used = fresh.into_buffer();
         }
-        let (got, _) = drain_from(Source::resume(&b"\xEF\xBB\xBFab"[..], 7, odd));
+        let (got, _) = drain_from(Source::resume(&b"\xEF\xBB\xBFab"[..], 7, odd.clone(), 0));
         assert_eq!(
             got, b"\xEF\xBB\xBFab",
             "a resumed source keeps a BOM-like start"
         );
+    }
+
+    /// A resumed source serves the bytes its buffer was handed first, then
+    /// its reader's, and counts both as read; the buffer may be longer
+    /// than a source's and filled past [`CAPACITY`].
+    #[test]
+    fn a_resumed_source_starts_with_the_bytes_handed_over() {
+        let rest = b"\xEF\xBB\xBFtail\n".as_slice();
+        for filled in [0, 5, CAPACITY + 100] {
+            let mut buf: Vec<u8> = (0..filled).map(|i| b'a' + (i % 26) as u8).collect();
+            let held = buf.clone();
+            buf.extend_from_slice(&[0xFF; 64]);
+            let s = Source::resume(rest, 1000, buf, filled);
+            assert_eq!(s.offset(), 1000);
+            assert_eq!(s.data(), held);
+            let (got, s) = drain_from(s);
+            assert_eq!(got, [held.as_slice(), rest].concat(), "filled {filled}");
+            assert_eq!(s.bytes_read, (filled + rest.len()) as u64);
+        }
     }
 
     #[test]

@@ -369,13 +369,15 @@ struct Worker<'a> {
     /// The file, read by the scan.
     data: File,
     probe: Probe,
-    /// The chunk being decoded, or its first [`HELD`] bytes.
+    /// The chunk being decoded, or its first [`HELD`] bytes; for a chunk
+    /// after the first, also the buffer its scan reads on in.
     held: Vec<u8>,
     /// The bytes of `held` read for this chunk: the rest is left from
     /// earlier ones (a buffer cut to the chunk was zeroed again each time).
     held_len: usize,
-    /// The scan's buffer, kept from chunk to chunk: a new one each time
-    /// was zeroed (320 KiB per chunk) and its pages faulted in again.
+    /// The first chunk's scan buffer. Buffers are kept from chunk to
+    /// chunk: a new one each time was zeroed (320 KiB per chunk) and its
+    /// pages faulted in again.
     buffer: Vec<u8>,
 }
 
@@ -500,11 +502,31 @@ impl Worker<'_> {
                 None => return Err(Stopped::Skipped),
             },
         };
-        let reader = Ranged {
-            held: &self.held[..self.held_len],
-            file: &mut self.data,
-            at: start,
-            limit: end,
+        // A chunk after the first is scanned in `held`, where it was read
+        // (copying it into the scan's buffer moved every byte once more);
+        // the first one's source sniffs the input's first bytes as they
+        // come, so it reads them from `held` through `Ranged`.
+        let (reader, buffer, filled) = if resume.is_some() {
+            let at = start + self.held_len as u64;
+            if self.held_len == HELD {
+                // `hold` read on past the held bytes to count lines.
+                self.data.seek(SeekFrom::Start(at))?;
+            }
+            let reader = Ranged {
+                held: &[],
+                file: &mut self.data,
+                at,
+                limit: end,
+            };
+            (reader, &mut self.held, self.held_len)
+        } else {
+            let reader = Ranged {
+                held: &self.held[..self.held_len],
+                file: &mut self.data,
+                at: start,
+                limit: end,
+            };
+            (reader, &mut self.buffer, 0)
         };
         scan(
             shared,
@@ -515,7 +537,8 @@ impl Worker<'_> {
             chunks,
             reader,
             resume,
-            &mut self.buffer,
+            buffer,
+            filled,
         )
     }
 
@@ -563,6 +586,7 @@ fn scan(
     reader: Ranged<'_>,
     resume: Option<Resume>,
     buffer: &mut Vec<u8>,
+    filled: usize,
 ) -> Result<(usize, Counts), Stopped> {
     let mut part = Vec::with_capacity(PART_CAPACITY);
     let mut skipped = false;
@@ -583,9 +607,9 @@ fn scan(
             Scanner::new(options, &mut sink),
         ),
         Some(r) => {
-            let at = reader.at;
+            let at = reader.at - filled as u64;
             (
-                Source::resume(reader, at, std::mem::take(buffer)),
+                Source::resume(reader, at, std::mem::take(buffer), filled),
                 Scanner::at(options, &mut sink, r),
             )
         }
