@@ -781,29 +781,35 @@ fn large_log(name: &str) -> (std::path::PathBuf, std::path::PathBuf, String) {
     (dir, big, text)
 }
 
-#[test]
-fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
-    let (dir, big, text) = large_log("large");
+/// `decode --json` of the file `big` (decoded in chunks on every core)
+/// and of its `text` piped (on one thread): the same errors, field for
+/// field, in the same order. Returns the file's.
+fn decodes_as_from_a_pipe(big: &std::path::Path, text: &str) -> Vec<Value> {
     let from_file = coserr()
         .args(["decode", "--json"])
-        .arg(&big)
+        .arg(big)
         .output()
         .unwrap();
     assert_eq!(from_file.status.code(), Some(0));
-    let from_pipe = decode_with(&["--json"], &text);
-    let file_lines: Vec<Value> = parse_json_lines(&from_file.stdout);
-    assert_eq!(file_lines.len(), 12_000);
-    assert_eq!(file_lines[11_999]["message"], "m11999");
-    assert_eq!(file_lines[11_999]["source"]["line"], 24_000);
-    // The file is decoded in chunks on every core, the pipe on one
-    // thread: the same errors, field for field, in the same order.
-    let pipe_lines: Vec<Value> = parse_json_lines(&from_pipe.stdout);
-    assert_eq!(pipe_lines.len(), 12_000);
-    for (mut f, p) in file_lines.into_iter().zip(&pipe_lines) {
+    let file_lines = parse_json_lines(&from_file.stdout);
+    let pipe_lines = parse_json_lines(&decode_with(&["--json"], text).stdout);
+    assert_eq!(file_lines.len(), pipe_lines.len());
+    for (f, p) in file_lines.iter().zip(&pipe_lines) {
+        let mut f = f.clone();
         assert_eq!(f["source"]["file"], big.display().to_string());
         f["source"]["file"] = Value::Null;
         assert_eq!(&f, p);
     }
+    file_lines
+}
+
+#[test]
+fn decode_of_a_large_file_matches_a_pipe_and_stops_at_head() {
+    let (dir, big, text) = large_log("large");
+    let file_lines = decodes_as_from_a_pipe(&big, &text);
+    assert_eq!(file_lines.len(), 12_000);
+    assert_eq!(file_lines[11_999]["message"], "m11999");
+    assert_eq!(file_lines[11_999]["source"]["line"], 24_000);
     // `coserr decode big.log | head -1` ends quietly.
     let mut child = StdCommand::new(env!("CARGO_BIN_EXE_coserr"))
         .args(["decode", "--json"])
@@ -837,20 +843,8 @@ fn a_chunk_longer_than_is_held_decodes_as_from_a_pipe() {
     ));
     text.extend((8_000..16_000).map(body));
     std::fs::write(&big, &text).unwrap();
-    let from_file = coserr()
-        .args(["decode", "--json"])
-        .arg(&big)
-        .output()
-        .unwrap();
-    assert_eq!(from_file.status.code(), Some(0));
-    let file_lines = parse_json_lines(&from_file.stdout);
-    let pipe_lines = parse_json_lines(&decode_with(&["--json"], &text).stdout);
-    assert_eq!(file_lines.len(), pipe_lines.len());
+    let file_lines = decodes_as_from_a_pipe(&big, &text);
     assert_eq!(file_lines.last().unwrap()["message"], "m15999");
-    for (mut f, p) in file_lines.into_iter().zip(&pipe_lines) {
-        f["source"]["file"] = Value::Null;
-        assert_eq!(&f, p);
-    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
