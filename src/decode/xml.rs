@@ -618,9 +618,14 @@ impl XmlBlock {
         } else {
             t
         };
+        // Once cut, a value stays cut: text that comes later (the next
+        // line, after a reference) must not fill the room that a wide
+        // character which did not fit left, or the value would depend on
+        // where the text was split.
+        let cut = top.text_len > top.text.len();
         top.text_len += t.len();
         let room = self.max_field.saturating_sub(top.text.len());
-        if room > 0 {
+        if room > 0 && !cut {
             top.text.push_str(super::draft::cut_str(t, room));
         }
     }
@@ -960,6 +965,32 @@ mod tests {
         // `a < b` is not a tag (nor text): the whitespace after it stays.
         let d = one("<Error><Code>X</Code><Message>a <\u{1} b> \n c</Message></Error>");
         assert_eq!(d.found.message.as_deref(), Some("a  \n c"));
+    }
+
+    /// A value is cut where it is cut read whole: a piece that comes
+    /// after a cut adds nothing, even where a wide character left room.
+    #[test]
+    fn a_cut_value_stays_cut_whatever_follows() {
+        for (text, want) in [
+            ("<Error><Code>\u{F6FF}\nt</Code></Error>", None),
+            ("<Error><Code>\u{F6FF}&amp;t</Code></Error>", None),
+            ("<Error><Code> a\u{F6FF}\nt</Code></Error>", Some("a")),
+            ("<Error><Code>\u{F6FF}\n  t</Code></Error>", None),
+        ] {
+            let whole = {
+                let mut b = XmlBlock::new(Root::Error, 1, 2);
+                assert!(matches!(b.feed(text, 1), Fed::Done(_)));
+                b.out.remove(0).found
+            };
+            let mut b = XmlBlock::new(Root::Error, 1, 2);
+            for (line, piece) in (1..).zip(text.split_inclusive('\n')) {
+                b.feed(piece, line);
+            }
+            let by_line = b.out.remove(0).found;
+            assert_eq!(whole.code.as_deref(), want, "{text:?}");
+            assert_eq!(by_line.code, whole.code, "{text:?}");
+            assert_eq!(by_line.notes, whole.notes, "{text:?}");
+        }
     }
 
     #[test]
