@@ -856,6 +856,13 @@ impl<'a> Scanner<'a> {
             ));
             return Ok(());
         }
+        // The lines read again follow the line the body ended on, not the
+        // last line the body had read, which lies further on (how far
+        // depends on how the input was split): what is left of that line
+        // is their previous line.
+        let rest_of_first = text.split_inclusive('\n').next().unwrap_or_default();
+        self.prev_body.clear();
+        self.prev_body.push_str(remembered(trim_eol(rest_of_first)));
         self.replaying += 1;
         let mut result = Ok(());
         for (i, piece) in text.split_inclusive('\n').enumerate() {
