@@ -508,7 +508,7 @@ mod tests {
             }
             used = fresh.into_buffer();
         }
-        let (got, _) = drain_from(Source::resume(&b"\xEF\xBB\xBFab"[..], 7, odd.clone(), 0));
+        let (got, _) = drain_from(Source::resume(&b"\xEF\xBB\xBFab"[..], 7, odd, 0));
         assert_eq!(
             got, b"\xEF\xBB\xBFab",
             "a resumed source keeps a BOM-like start"
