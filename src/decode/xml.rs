@@ -613,11 +613,9 @@ impl XmlBlock {
         } else {
             t
         };
-        let t = if top.text.is_empty() {
-            t.trim_start()
-        } else {
-            t
-        };
+        // Leading layout: before any text was counted, not only before any
+        // was kept (a value cut to nothing counts the rest whole).
+        let t = if top.text_len == 0 { t.trim_start() } else { t };
         // Once cut, a value stays cut: text that comes later (the next
         // line, after a reference) must not fill the room that a wide
         // character which did not fit left, or the value would depend on
@@ -976,6 +974,11 @@ mod tests {
             ("<Error><Code>\u{F6FF}&amp;t</Code></Error>", None),
             ("<Error><Code> a\u{F6FF}\nt</Code></Error>", Some("a")),
             ("<Error><Code>\u{F6FF}\n  t</Code></Error>", None),
+            // Kept empty, with a note of the length it had: all of it.
+            (
+                "<Error><Code>X</Code><Extra>\u{F6FF}\n  t</Extra></Error>",
+                Some("X"),
+            ),
         ] {
             let whole = {
                 let mut b = XmlBlock::new(Root::Error, 1, 2);
@@ -990,6 +993,7 @@ mod tests {
             assert_eq!(whole.code.as_deref(), want, "{text:?}");
             assert_eq!(by_line.code, whole.code, "{text:?}");
             assert_eq!(by_line.notes, whole.notes, "{text:?}");
+            assert_eq!(by_line.extra, whole.extra, "{text:?}");
         }
     }
 
