@@ -291,8 +291,17 @@ impl XmlBlock {
                             // Never text that starts with the root this
                             // body began with (quick-xml read it otherwise):
                             // the scanner would open it again, for ever.
-                            let line = self.line_at(buf, end);
                             let again = &buf[end..carried];
+                            let line = if self.count {
+                                self.line_at(buf, end)
+                            } else {
+                                // Line ends in unescaped text are not
+                                // counted as it is read, so the carried
+                                // text's first line is found from its end:
+                                // the line before this feed's.
+                                let ends = memchr::memchr_iter(b'\n', again.as_bytes()).count();
+                                line.saturating_sub(ends as u64)
+                            };
                             if end > 0 || !matches!(find_root(again, 0), Some((0, _))) {
                                 self.replay = Some((again.to_owned(), line));
                             } else {
