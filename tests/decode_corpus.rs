@@ -746,6 +746,10 @@ fn fuzz_findings() -> Vec<Vec<u8>> {
         // surfaced only where a region was fed together with markup it
         // carried (fuzzing, this session).
         b"<Response>\x00}\x00\x5cu<R=' ?>\x0a}\x0a\xff\x0aos\x0a\x02\x0a\x0a</\x0as>\x0a\x00t\x0aE\x0ao\x0a\x0a}r\x0a\x0a\x0a\xef\xbb\x0a\x00r\x0a \x0a>\x0a\x0a>\x0a\x0a\x00r\x0ar\x0an\x0ar\x0ar\x0a\x0a\x0a>\xbb\xbf\x0a\x0a>\x0a\x0a\x0ar\x0ase>\x0a\xff\x09R\x0a\xbf\x0aEr\x0a\x0aA\x0a\x0ae\x0a\xef\x0a\x00\x0aE\x0ar\x0ar\x0aoe>\x0a>\x0a\xef/\x0a\xef\x0aE\x0aE\x00\x0a\x0a\x0a<Response>\x0a <\x0a\x0a\x0aE\x0ar\x0a\x0a  \x0a\x0aA>\x0a  \x0a<Response></Response>\x0a\xef\xbb".to_vec(),
+        // The fix for the one above numbered lines read again back from
+        // their end, counting escaped `\n`s too: line 0 (fuzzing, this
+        // session, a minute into the next run).
+        b"\\u003cError\n\"e>::Errors::00\n".to_vec(),
     ]
 }
 
@@ -786,6 +790,11 @@ fn chunking_does_not_change_results() {
         };
         for opts in [&Options::default(), &fuzzed] {
             let (whole, summary) = decode_bytes(input, opts);
+            assert!(
+                whole.iter().all(|f| f.line >= 1),
+                "line numbers are 1-based: {}",
+                String::from_utf8_lossy(input)
+            );
             for step in [1, 7, 4096] {
                 let mut got = Vec::new();
                 let got_summary = decode::decode(Trickle(input, step), opts, &mut |f| {

@@ -298,9 +298,13 @@ impl XmlBlock {
                                 // Line ends in unescaped text are not
                                 // counted as it is read, so the carried
                                 // text's first line is found from its end:
-                                // the line before this feed's.
+                                // the line before this feed's. Escaped
+                                // `\n`s are line ends in it too: never
+                                // before the line the carried text began.
                                 let ends = memchr::memchr_iter(b'\n', again.as_bytes()).count();
                                 line.saturating_sub(ends as u64)
+                                    .max(self.pending_line)
+                                    .max(1)
                             };
                             if end > 0 || !matches!(find_root(again, 0), Some((0, _))) {
                                 self.replay = Some((again.to_owned(), line));
