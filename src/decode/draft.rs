@@ -585,7 +585,7 @@ pub fn host_hints(s: &str, h: &mut Hints) {
     }
     // Host names are printed in lower case; lower-case a copy only when
     // there is something to lower.
-    let l: Cow<'_, str> = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+    let l: Cow<'_, str> = if s.bytes().fold(false, |up, b| up | b.is_ascii_uppercase()) {
         Cow::Owned(s.to_ascii_lowercase())
     } else {
         Cow::Borrowed(s)
@@ -608,6 +608,27 @@ pub fn host_hints(s: &str, h: &mut Hints) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_names_in_any_case_name_the_service() {
+        let hints = |s: &str| {
+            let mut h = Hints::default();
+            host_hints(s, &mut h);
+            h
+        };
+        for s in [
+            "b-1250000000.cos.ap-beijing.myqcloud.com/a.txt",
+            "B-1250000000.COS.AP-Beijing.MyQcloud.com/A.txt",
+        ] {
+            assert_eq!(hints(s), Hints::COS, "{s}");
+        }
+        assert_eq!(
+            hints("b-125.PicSH.myqcloud.com/a.jpg?CI-Process=x"),
+            Hints::CI
+        );
+        assert_eq!(hints("Bucket.OBS.cn-north-4.MyHuaweiCloud.com"), Hints::OBS);
+        assert_eq!(hints("example.com/cos"), Hints::default());
+    }
 
     #[test]
     fn names_normalize() {
