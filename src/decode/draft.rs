@@ -584,7 +584,7 @@ pub fn host_hints(s: &str, h: &mut Hints) {
         return;
     }
     // Host names are printed in lower case; lower-case a copy only when
-    // there is something to lower.
+    // there is something to lower (a fold rather than `any`: vectorised).
     let l: Cow<'_, str> = if s.bytes().fold(false, |up, b| up | b.is_ascii_uppercase()) {
         Cow::Owned(s.to_ascii_lowercase())
     } else {
