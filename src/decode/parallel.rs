@@ -506,27 +506,21 @@ impl Worker<'_> {
         // (copying it into the scan's buffer moved every byte once more);
         // the first one's source sniffs the input's first bytes as they
         // come, so it reads them from `held` through `Ranged`.
-        let (reader, buffer, filled) = if resume.is_some() {
+        let (held, at, buffer, filled): (&[u8], _, _, _) = if resume.is_some() {
             let at = start + self.held_len as u64;
             if self.held_len == HELD {
                 // `hold` read on past the held bytes to count lines.
                 self.data.seek(SeekFrom::Start(at))?;
             }
-            let reader = Ranged {
-                held: &[],
-                file: &mut self.data,
-                at,
-                limit: end,
-            };
-            (reader, &mut self.held, self.held_len)
+            (&[], at, &mut self.held, self.held_len)
         } else {
-            let reader = Ranged {
-                held: &self.held[..self.held_len],
-                file: &mut self.data,
-                at: start,
-                limit: end,
-            };
-            (reader, &mut self.buffer, 0)
+            (&self.held[..self.held_len], start, &mut self.buffer, 0)
+        };
+        let reader = Ranged {
+            held,
+            file: &mut self.data,
+            at,
+            limit: end,
         };
         scan(
             shared,
