@@ -361,12 +361,17 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
             .ok()
             .and_then(|fd| std::fs::File::from(fd).metadata().ok())
             .filter(std::fs::Metadata::is_file);
+        let large = meta.as_ref().is_some_and(|m| m.len() >= THREADED_FROM);
         return Ok(Input {
+            path: if large {
+                reopenable(stdin.as_fd())
+            } else {
+                None
+            },
             reader: Box::new(stdin),
             name: None,
             live: meta.is_none(),
-            large: meta.is_some_and(|m| m.len() >= THREADED_FROM),
-            path: None,
+            large,
         });
     }
     let shown = path.display().to_string();
@@ -385,6 +390,35 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
         large: meta.is_file() && meta.len() >= THREADED_FROM,
         path: meta.is_file().then(|| path.to_owned()),
     })
+}
+
+/// A path that opens the regular file `fd` reads, from its start, anew:
+/// `coserr decode < big.log` is then cut into chunks and decoded on every
+/// core like `coserr decode big.log`, where read as a stream it would be
+/// decoded on one. On Linux that is `/proc/self/fd/N` when `fd` is at
+/// offset 0 (a file read from part-way must be decoded from there, as a
+/// stream) and the path opens the same file; elsewhere, none.
+fn reopenable(fd: std::os::fd::BorrowedFd<'_>) -> Option<std::path::PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::io::Seek;
+        use std::os::fd::AsRawFd;
+        use std::os::unix::fs::MetadataExt;
+        let mut file = std::fs::File::from(fd.try_clone_to_owned().ok()?);
+        let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
+        if file.stream_position().ok()? != 0 {
+            return None;
+        }
+        let path = std::path::PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()));
+        // Opened, not only looked at: it must be readable by path too.
+        let again = std::fs::File::open(&path).ok()?.metadata().ok()?;
+        (again.dev() == meta.dev() && again.ino() == meta.ino()).then_some(path)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = fd;
+        None
+    }
 }
 
 /// An I/O error's reason without Rust's "(os error N)" suffix.
@@ -591,6 +625,35 @@ mod tests {
 
     fn os(args: &[&str]) -> Vec<OsString> {
         args.iter().map(OsString::from).collect()
+    }
+
+    /// Standard input from a regular file read from its start is a path
+    /// the parallel decoder can open once per thread; one read from
+    /// part-way, or anything not a regular file, is not.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_on_standard_input_is_reopened_only_from_its_start() {
+        use std::io::{Read, Seek, SeekFrom};
+        use std::os::fd::AsFd;
+        let dir = std::env::temp_dir().join(format!("coserr-reopen-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("in.log");
+        std::fs::write(&path, "first\nsecond\n").unwrap();
+        let mut file = std::fs::File::open(&path).unwrap();
+        let again = reopenable(file.as_fd()).expect("a regular file at offset 0");
+        assert_eq!(std::fs::read_to_string(&again).unwrap(), "first\nsecond\n");
+        // Read through the path, the file's own offset has not moved.
+        assert_eq!(file.stream_position().unwrap(), 0);
+        let mut word = [0u8; 6];
+        file.read_exact(&mut word).unwrap();
+        assert_eq!(reopenable(file.as_fd()), None, "read from part-way");
+        file.seek(SeekFrom::Start(0)).unwrap();
+        assert!(reopenable(file.as_fd()).is_some());
+        let null = std::fs::File::open("/dev/null").unwrap();
+        assert_eq!(reopenable(null.as_fd()), None, "not a regular file");
+        let dir_fd = std::fs::File::open(&dir).unwrap();
+        assert_eq!(reopenable(dir_fd.as_fd()), None, "a directory");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -848,6 +848,75 @@ fn a_chunk_longer_than_is_held_decodes_as_from_a_pipe() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A large file on standard input (`coserr decode < big.log`) is decoded
+/// like the file given by name, but without its name; one whose offset was
+/// moved on before coserr started (`{ head -n 4000 >/dev/null; coserr
+/// decode; } < big.log`) is decoded from there, as a pipe of the rest is.
+#[test]
+fn a_large_file_on_standard_input_decodes_from_where_it_stands() {
+    use std::io::{Seek, SeekFrom};
+    let (dir, big, text) = large_log("large-stdin");
+    // Also where the child left standard input's offset, which it shares
+    // with the handle kept here: read as a stream, the file's end; cut
+    // into chunks and read by path on every core, not moved at all.
+    let decode_stdin = |args: &[&str], skip: u64| {
+        let mut file = std::fs::File::open(&big).unwrap();
+        file.seek(SeekFrom::Start(skip)).unwrap();
+        let mut kept = file.try_clone().unwrap();
+        let out = StdCommand::new(env!("CARGO_BIN_EXE_coserr"))
+            .arg("decode")
+            .args(args)
+            .stdin(Stdio::from(file))
+            .output()
+            .unwrap();
+        (out, kept.stream_position().unwrap())
+    };
+    for args in [&["--json"][..], &["--summary"], &["--summary", "--json"]] {
+        let by_name = coserr()
+            .arg("decode")
+            .args(args)
+            .arg(&big)
+            .output()
+            .unwrap();
+        let (on_stdin, offset) = decode_stdin(args, 0);
+        assert_eq!(on_stdin.status.code(), Some(0), "{args:?}");
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        if cfg!(target_os = "linux") && cores > 1 {
+            assert_eq!(offset, 0, "{args:?}: decoded in chunks, by path");
+        }
+        let shown = format!("\"file\":{}", Value::from(big.display().to_string()));
+        assert_eq!(
+            String::from_utf8(on_stdin.stdout).unwrap(),
+            String::from_utf8(by_name.stdout)
+                .unwrap()
+                .replace(&shown, "\"file\":null"),
+            "{args:?}"
+        );
+        assert_eq!(on_stdin.stderr, by_name.stderr, "{args:?}");
+    }
+    // Past the first 2,000 records (4,000 lines), then one byte into the
+    // next line: no line of it is read twice or skipped.
+    let skip = text
+        .split_inclusive('\n')
+        .take(4_000)
+        .map(str::len)
+        .sum::<usize>();
+    for from in [skip, skip + 1] {
+        let (on_stdin, offset) = decode_stdin(&["--json"], from as u64);
+        assert_eq!(on_stdin.status.code(), Some(0));
+        assert_eq!(offset, text.len() as u64, "read as a stream");
+        let lines = parse_json_lines(&on_stdin.stdout);
+        assert_eq!(
+            lines,
+            parse_json_lines(&decode_with(&["--json"], &text[from..]).stdout)
+        );
+        assert_eq!(lines.len(), 10_000);
+        assert_eq!(lines[0]["message"], "m2000");
+        assert_eq!(lines[0]["source"]["line"], 2);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn summary_of_a_large_file_matches_a_pipe() {
     // The file's errors are counted from records the decoding threads
