@@ -344,8 +344,13 @@ struct Input {
     live: bool,
     /// A regular file large enough to be worth more threads.
     large: bool,
-    /// The file's path, when it is a named regular file.
+    /// The file's path, when it is a named regular file, or standard input
+    /// that can be opened again by path (see [`reopenable`]).
     path: Option<std::path::PathBuf>,
+    /// For standard input opened again by path: a handle sharing its
+    /// offset, moved past what was decoded, as reading it would have
+    /// (`coserr decode - -` reads it once).
+    by_path: Option<std::fs::File>,
 }
 
 /// From this size on, a file is decoded on more than one thread.
@@ -354,25 +359,7 @@ const THREADED_FROM: u64 = 1 << 20;
 fn open(path: &std::path::Path) -> Result<Input, Error> {
     use std::os::fd::AsFd;
     if path.as_os_str() == "-" {
-        let stdin = io::stdin();
-        let meta = stdin
-            .as_fd()
-            .try_clone_to_owned()
-            .ok()
-            .and_then(|fd| std::fs::File::from(fd).metadata().ok())
-            .filter(std::fs::Metadata::is_file);
-        let large = meta.as_ref().is_some_and(|m| m.len() >= THREADED_FROM);
-        return Ok(Input {
-            path: if large {
-                reopenable(stdin.as_fd())
-            } else {
-                None
-            },
-            reader: Box::new(stdin),
-            name: None,
-            live: meta.is_none(),
-            large,
-        });
+        return Ok(stdin_input(io::stdin().as_fd(), Box::new(io::stdin())));
     }
     let shown = path.display().to_string();
     let cannot = |e: io::Error| Error::Input(format!("cannot read {shown}: {}", io_reason(&e)));
@@ -389,7 +376,31 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
         live: !meta.is_file(),
         large: meta.is_file() && meta.len() >= THREADED_FROM,
         path: meta.is_file().then(|| path.to_owned()),
+        by_path: None,
     })
+}
+
+/// Standard input (`fd`, read through `reader`) as an input of `decode`.
+fn stdin_input(fd: std::os::fd::BorrowedFd<'_>, reader: Box<dyn io::Read + Send>) -> Input {
+    let meta = fd
+        .try_clone_to_owned()
+        .ok()
+        .and_then(|fd| std::fs::File::from(fd).metadata().ok())
+        .filter(std::fs::Metadata::is_file);
+    let large = meta.as_ref().is_some_and(|m| m.len() >= THREADED_FROM);
+    let (path, by_path) = if large {
+        reopenable(fd).unzip()
+    } else {
+        (None, None)
+    };
+    Input {
+        reader,
+        name: None,
+        live: meta.is_none(),
+        large,
+        path,
+        by_path,
+    }
 }
 
 /// A path that opens the regular file `fd` reads, from its start, anew:
@@ -397,8 +408,10 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
 /// core like `coserr decode big.log`, where read as a stream it would be
 /// decoded on one. On Linux that is `/proc/self/fd/N` when `fd` is at
 /// offset 0 (a file read from part-way must be decoded from there, as a
-/// stream) and the path opens the same file; elsewhere, none.
-fn reopenable(fd: std::os::fd::BorrowedFd<'_>) -> Option<std::path::PathBuf> {
+/// stream) and the path opens the same file; elsewhere, none. With it, the
+/// handle that the path names, which shares `fd`'s offset: the path is
+/// good while that handle is open.
+fn reopenable(fd: std::os::fd::BorrowedFd<'_>) -> Option<(std::path::PathBuf, std::fs::File)> {
     #[cfg(target_os = "linux")]
     {
         use std::io::Seek;
@@ -409,10 +422,10 @@ fn reopenable(fd: std::os::fd::BorrowedFd<'_>) -> Option<std::path::PathBuf> {
         if file.stream_position().ok()? != 0 {
             return None;
         }
-        let path = std::path::PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()));
+        let path = std::path::PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
         // Opened, not only looked at: it must be readable by path too.
         let again = std::fs::File::open(&path).ok()?.metadata().ok()?;
-        (again.dev() == meta.dev() && again.ino() == meta.ino()).then_some(path)
+        (again.dev() == meta.dev() && again.ino() == meta.ino()).then_some((path, file))
     }
     #[cfg(not(target_os = "linux"))]
     {
@@ -461,7 +474,7 @@ fn decode(
     let (mut lines, mut bytes) = (0u64, 0u64);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     for path in paths {
-        let input = open(path)?;
+        let mut input = open(path)?;
         let name = input.name.as_deref();
         // The sink's own write errors (a closed pipe) must not be reported
         // as errors reading the input: keep them apart.
@@ -524,6 +537,12 @@ fn decode(
                 };
                 if let Ok(s) = &summary {
                     found += s.found;
+                    if let Some(stdin) = &mut input.by_path {
+                        use std::io::Seek;
+                        // Where a stream would be now; a failure changes
+                        // nothing about what was decoded.
+                        let _ = stdin.seek(io::SeekFrom::Start(s.bytes));
+                    }
                 }
                 summary
             }
@@ -628,8 +647,9 @@ mod tests {
     }
 
     /// Standard input from a regular file read from its start is a path
-    /// the parallel decoder can open once per thread; one read from
-    /// part-way, or anything not a regular file, is not.
+    /// the parallel decoder can open once per thread, with a handle that
+    /// moves standard input's own offset; one read from part-way, or
+    /// anything not a regular file, is not.
     #[cfg(target_os = "linux")]
     #[test]
     fn a_file_on_standard_input_is_reopened_only_from_its_start() {
@@ -640,19 +660,49 @@ mod tests {
         let path = dir.join("in.log");
         std::fs::write(&path, "first\nsecond\n").unwrap();
         let mut file = std::fs::File::open(&path).unwrap();
-        let again = reopenable(file.as_fd()).expect("a regular file at offset 0");
+        let (again, mut shared) = reopenable(file.as_fd()).expect("a regular file at offset 0");
         assert_eq!(std::fs::read_to_string(&again).unwrap(), "first\nsecond\n");
-        // Read through the path, the file's own offset has not moved.
+        // Read through the path, the file's own offset has not moved; the
+        // handle moves it.
         assert_eq!(file.stream_position().unwrap(), 0);
-        let mut word = [0u8; 6];
+        shared.seek(SeekFrom::Start(6)).unwrap();
+        assert_eq!(file.stream_position().unwrap(), 6);
+        assert!(reopenable(file.as_fd()).is_none(), "read from part-way");
+        file.seek(SeekFrom::Start(0)).unwrap();
+        let mut word = [0u8; 5];
         file.read_exact(&mut word).unwrap();
-        assert_eq!(reopenable(file.as_fd()), None, "read from part-way");
+        assert!(reopenable(file.as_fd()).is_none(), "read from part-way");
         file.seek(SeekFrom::Start(0)).unwrap();
         assert!(reopenable(file.as_fd()).is_some());
         let null = std::fs::File::open("/dev/null").unwrap();
-        assert_eq!(reopenable(null.as_fd()), None, "not a regular file");
+        assert!(reopenable(null.as_fd()).is_none(), "not a regular file");
         let dir_fd = std::fs::File::open(&dir).unwrap();
-        assert_eq!(reopenable(dir_fd.as_fd()), None, "a directory");
+        assert!(reopenable(dir_fd.as_fd()).is_none(), "a directory");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Standard input is decoded by path when it is a regular file large
+    /// enough for the parallel decoder, read from its start.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_large_file_on_standard_input_is_decoded_by_path() {
+        use std::os::fd::AsFd;
+        let dir = std::env::temp_dir().join(format!("coserr-stdin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (small, large) = (dir.join("small.log"), dir.join("large.log"));
+        std::fs::write(&small, "x\n".repeat(100)).unwrap();
+        std::fs::write(&large, "x\n".repeat(THREADED_FROM as usize / 2)).unwrap();
+        let input = |f: &std::fs::File| stdin_input(f.as_fd(), Box::new(io::empty()));
+        let big = input(&std::fs::File::open(&large).unwrap());
+        assert!(big.large && !big.live && big.name.is_none());
+        let by = big.path.expect("decoded by path");
+        assert_eq!(std::fs::read(by).unwrap().len(), THREADED_FROM as usize);
+        assert!(big.by_path.is_some());
+        let little = input(&std::fs::File::open(&small).unwrap());
+        assert!(!little.large && !little.live);
+        assert!(little.path.is_none() && little.by_path.is_none());
+        let null = input(&std::fs::File::open("/dev/null").unwrap());
+        assert!(null.live && !null.large && null.path.is_none());
         let _ = std::fs::remove_dir_all(&dir);
     }
 
