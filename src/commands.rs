@@ -382,16 +382,16 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
 
 /// Standard input (`fd`, read through `reader`) as an input of `decode`.
 fn stdin_input(fd: std::os::fd::BorrowedFd<'_>, reader: Box<dyn io::Read + Send>) -> Input {
-    let meta = fd
-        .try_clone_to_owned()
-        .ok()
-        .and_then(|fd| std::fs::File::from(fd).metadata().ok())
+    // A handle of its own, sharing standard input's offset.
+    let shared = fd.try_clone_to_owned().ok().map(std::fs::File::from);
+    let meta = shared
+        .as_ref()
+        .and_then(|f| f.metadata().ok())
         .filter(std::fs::Metadata::is_file);
     let large = meta.as_ref().is_some_and(|m| m.len() >= THREADED_FROM);
-    let (path, by_path) = if large {
-        reopenable(fd).unzip()
-    } else {
-        (None, None)
+    let (path, by_path) = match shared {
+        Some(file) if large => reopenable(file).unzip(),
+        _ => (None, None),
     };
     Input {
         reader,
@@ -403,21 +403,21 @@ fn stdin_input(fd: std::os::fd::BorrowedFd<'_>, reader: Box<dyn io::Read + Send>
     }
 }
 
-/// A path that opens the regular file `fd` reads, from its start, anew:
+/// A path that opens the regular file `file` reads, from its start, anew:
 /// `coserr decode < big.log` is then cut into chunks and decoded on every
 /// core like `coserr decode big.log`, where read as a stream it would be
-/// decoded on one. On Linux that is `/proc/self/fd/N` when `fd` is at
+/// decoded on one. On Linux that is `/proc/self/fd/N` when `file` is at
 /// offset 0 (a file read from part-way must be decoded from there, as a
-/// stream) and the path opens the same file; elsewhere, none. With it, the
-/// handle that the path names, which shares `fd`'s offset: the path is
-/// good while that handle is open.
-fn reopenable(fd: std::os::fd::BorrowedFd<'_>) -> Option<(std::path::PathBuf, std::fs::File)> {
+/// stream) and the path opens the same file; elsewhere, none. With it,
+/// `file` (a duplicate of standard input's handle, sharing its offset),
+/// which the path names: the path is good while it is open.
+fn reopenable(file: std::fs::File) -> Option<(std::path::PathBuf, std::fs::File)> {
     #[cfg(target_os = "linux")]
     {
         use std::io::Seek;
         use std::os::fd::AsRawFd;
         use std::os::unix::fs::MetadataExt;
-        let mut file = std::fs::File::from(fd.try_clone_to_owned().ok()?);
+        let mut file = file;
         let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
         if file.stream_position().ok()? != 0 {
             return None;
@@ -429,7 +429,7 @@ fn reopenable(fd: std::os::fd::BorrowedFd<'_>) -> Option<(std::path::PathBuf, st
     }
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = fd;
+        let _ = file;
         None
     }
 }
@@ -654,30 +654,33 @@ mod tests {
     #[test]
     fn a_file_on_standard_input_is_reopened_only_from_its_start() {
         use std::io::{Read, Seek, SeekFrom};
-        use std::os::fd::AsFd;
         let dir = std::env::temp_dir().join(format!("coserr-reopen-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("in.log");
         std::fs::write(&path, "first\nsecond\n").unwrap();
         let mut file = std::fs::File::open(&path).unwrap();
-        let (again, mut shared) = reopenable(file.as_fd()).expect("a regular file at offset 0");
-        assert_eq!(std::fs::read_to_string(&again).unwrap(), "first\nsecond\n");
+        let again = |f: &std::fs::File| reopenable(f.try_clone().unwrap());
+        let (path_again, mut shared) = again(&file).expect("a regular file at offset 0");
+        assert_eq!(
+            std::fs::read_to_string(&path_again).unwrap(),
+            "first\nsecond\n"
+        );
         // Read through the path, the file's own offset has not moved; the
         // handle moves it.
         assert_eq!(file.stream_position().unwrap(), 0);
         shared.seek(SeekFrom::Start(6)).unwrap();
         assert_eq!(file.stream_position().unwrap(), 6);
-        assert!(reopenable(file.as_fd()).is_none(), "read from part-way");
+        assert!(again(&file).is_none(), "read from part-way");
         file.seek(SeekFrom::Start(0)).unwrap();
         let mut word = [0u8; 5];
         file.read_exact(&mut word).unwrap();
-        assert!(reopenable(file.as_fd()).is_none(), "read from part-way");
+        assert!(again(&file).is_none(), "read from part-way");
         file.seek(SeekFrom::Start(0)).unwrap();
-        assert!(reopenable(file.as_fd()).is_some());
+        assert!(again(&file).is_some());
         let null = std::fs::File::open("/dev/null").unwrap();
-        assert!(reopenable(null.as_fd()).is_none(), "not a regular file");
+        assert!(again(&null).is_none(), "not a regular file");
         let dir_fd = std::fs::File::open(&dir).unwrap();
-        assert!(reopenable(dir_fd.as_fd()).is_none(), "a directory");
+        assert!(again(&dir_fd).is_none(), "a directory");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
