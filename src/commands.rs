@@ -416,10 +416,16 @@ fn reopenable(file: std::fs::File) -> Option<(std::path::PathBuf, std::fs::File)
     {
         use std::io::Seek;
         use std::os::fd::AsRawFd;
-        use std::os::unix::fs::MetadataExt;
+        use std::os::unix::fs::{FileExt, MetadataExt};
         let mut file = file;
         let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
         if file.stream_position().ok()? != 0 {
+            return None;
+        }
+        // Standard input must be readable itself (`0>>log` is not; a
+        // stream of it reads nothing): one byte read in place, which
+        // moves no offset.
+        if file.read_at(&mut [0u8], 0).ok()? != 1 {
             return None;
         }
         let path = std::path::PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
@@ -679,6 +685,11 @@ mod tests {
         assert!(again(&file).is_some());
         let null = std::fs::File::open("/dev/null").unwrap();
         assert!(again(&null).is_none(), "not a regular file");
+        let write_only = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        assert!(again(&write_only).is_none(), "not readable");
         let dir_fd = std::fs::File::open(&dir).unwrap();
         assert!(again(&dir_fd).is_none(), "a directory");
         let _ = std::fs::remove_dir_all(&dir);

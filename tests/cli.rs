@@ -911,6 +911,22 @@ fn a_large_file_on_standard_input_decodes_from_where_it_stands() {
         assert_eq!(lines[0]["message"], "m2000");
         assert_eq!(lines[0]["source"]["line"], 2);
     }
+    // Open for writing only (`coserr decode 0>>big.log`), standard input
+    // reads as empty, as it always did: the file is not opened again to
+    // read it.
+    let write_only = std::fs::OpenOptions::new().append(true).open(&big).unwrap();
+    let out = StdCommand::new(env!("CARGO_BIN_EXE_coserr"))
+        .args(["decode", "--json"])
+        .stdin(Stdio::from(write_only))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("in 0 lines (0 bytes) of standard input"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
