@@ -930,6 +930,41 @@ fn a_large_file_on_standard_input_decodes_from_where_it_stands() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Out of file descriptors for a handle per thread (`ulimit -n 5` leaves
+/// none beyond the file itself, 6 one thread's), the file is decoded on
+/// fewer threads, or on one, not refused.
+#[cfg(unix)]
+#[test]
+fn a_large_file_decodes_when_no_more_descriptors_can_be_opened() {
+    let (dir, big, _) = large_log("few-fds");
+    let full = coserr()
+        .args(["decode", "--summary"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(0));
+    for limit in ["5", "6"] {
+        let out = StdCommand::new("sh")
+            .args([
+                "-c",
+                "ulimit -n \"$1\" && exec \"$0\" decode --summary \"$2\"",
+            ])
+            .arg(env!("CARGO_BIN_EXE_coserr"))
+            .arg(limit)
+            .arg(&big)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "ulimit -n {limit}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, full.stdout, "ulimit -n {limit}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn summary_of_a_large_file_matches_a_pipe() {
     // The file's errors are counted from records the decoding threads

@@ -126,9 +126,15 @@ pub fn decode_file(
         writer: Condvar::new(),
         workers: Condvar::new(),
     };
+    // Each thread reads through handles of its own. Where no more can be
+    // opened (out of descriptors; the path gone since), fewer threads do
+    // the work, and with none the file is decoded on this one.
     let mut files = Vec::with_capacity(plan.threads);
     for _ in 0..plan.threads {
-        files.push((File::open(path)?, File::open(path)?));
+        match (File::open(path), File::open(path)) {
+            (Ok(data), Ok(probe)) => files.push((data, probe)),
+            _ => break,
+        }
     }
     let decoded = std::thread::scope(|scope| {
         let workers: Vec<_> = files
