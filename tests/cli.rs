@@ -858,7 +858,9 @@ fn a_large_file_on_standard_input_decodes_from_where_it_stands() {
     let (dir, big, text) = large_log("large-stdin");
     // Also where the child left standard input's offset, which it shares
     // with the handle kept here: at the end, as a stream leaves it, also
-    // where the file was decoded by path, in chunks on every core.
+    // where the file was decoded by path, in chunks on every core. (With
+    // one core there is no decoding by path; that it is chosen at all is
+    // `stdin_input`'s unit test.)
     let decode_stdin = |args: &[&str], skip: u64| {
         let mut file = std::fs::File::open(&big).unwrap();
         file.seek(SeekFrom::Start(skip)).unwrap();
