@@ -575,8 +575,7 @@ impl<'a> Scanner<'a> {
         // The last skipped line is the previous line of the next one read
         // (Go's aws-sdk prints the code on the line before the IDs).
         let (_, last) = last_line(skipped);
-        self.prev_body.clear();
-        self.prev_body.push_str(remembered(&clean_text(last)));
+        self.remember(&clean_text(last), true);
         let n = memchr::memchr_iter(b'\n', skipped).count() as u64;
         // The log's clock: the nearest timestamp in the last few lines.
         self.look_back_timestamp(skipped, n);
@@ -861,8 +860,7 @@ impl<'a> Scanner<'a> {
         // depends on how the input was split): what is left of that line
         // is their previous line.
         let rest_of_first = text.split_inclusive('\n').next().unwrap_or_default();
-        self.prev_body.clear();
-        self.prev_body.push_str(remembered(trim_eol(rest_of_first)));
+        self.remember(trim_eol(rest_of_first), true);
         self.replaying += 1;
         let mut result = Ok(());
         for (i, piece) in text.split_inclusive('\n').enumerate() {
