@@ -86,6 +86,15 @@ mod xml;
 pub use redact::redact;
 pub use reqid::{RequestTime, request_time};
 
+/// Whether any byte of `bytes` satisfies `pred`. A fold without an early
+/// exit, which is vectorised: `any` goes a byte at a time, and `memchr`'s
+/// set-up costs more than the short texts of an error (codes, IDs,
+/// layout) take to scan. For checks made on every field or error.
+#[inline]
+pub fn any_byte(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
+    bytes.iter().fold(false, |found, &b| found | pred(b))
+}
+
 /// One error found in the input, with the fields as the input gave them.
 /// Every string that echoes input has had secrets redacted.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

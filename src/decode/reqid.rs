@@ -118,12 +118,9 @@ fn cos_time(prefix: &str, masked: bool) -> Option<RequestTime> {
 }
 
 /// Whether `rest` is two or more non-empty groups of hex digits joined
-/// by `_`. Checked without a branch per byte: `decode --json` reads the
-/// time of every error's request ID.
+/// by `_`. `decode --json` reads the time of every error's request ID.
 fn hex_groups(rest: &[u8]) -> bool {
-    let other = rest
-        .iter()
-        .fold(false, |o, &b| o | !(b.is_ascii_hexdigit() || b == b'_'));
+    let other = super::any_byte(rest, |b| !(b.is_ascii_hexdigit() || b == b'_'));
     !other
         && rest.contains(&b'_')
         && rest.first() != Some(&b'_')

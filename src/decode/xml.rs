@@ -481,7 +481,7 @@ impl XmlBlock {
                 if self.wants_text() {
                     // Normalising line ends changes only text with a `\r`
                     // in it; most texts have none, and skip the call.
-                    if has_byte(&t, b'\r') {
+                    if super::any_byte(t.as_bytes(), |b| b == b'\r') {
                         self.text(&t.xml10_content());
                     } else {
                         self.text(&t);
@@ -802,13 +802,6 @@ impl XmlBlock {
             self.out.push(d);
         }
     }
-}
-
-/// Whether `s` holds the byte `b`: a fold without an early exit, which is
-/// vectorised, where `memchr`'s set-up costs more than the short texts of
-/// an error body (IDs, codes, layout) take to scan.
-fn has_byte(s: &str, b: u8) -> bool {
-    s.bytes().fold(false, |found, x| found | (x == b))
 }
 
 /// Whether markup spanning `span` would have been given up on while it
