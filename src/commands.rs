@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Seek, Write};
 
 use clap::CommandFactory;
 
@@ -414,7 +414,6 @@ fn stdin_input(fd: std::os::fd::BorrowedFd<'_>, reader: Box<dyn io::Read + Send>
 fn reopenable(file: std::fs::File) -> Option<(std::path::PathBuf, std::fs::File)> {
     #[cfg(target_os = "linux")]
     {
-        use std::io::Seek;
         use std::os::fd::AsRawFd;
         use std::os::unix::fs::{FileExt, MetadataExt};
         let mut file = file;
@@ -544,7 +543,6 @@ fn decode(
                 if let Ok(s) = &summary {
                     found += s.found;
                     if let Some(stdin) = &mut input.by_path {
-                        use std::io::Seek;
                         // Where a stream would be now; a failure changes
                         // nothing about what was decoded.
                         let _ = stdin.seek(io::SeekFrom::Start(s.bytes));
