@@ -818,6 +818,93 @@ fn chunking_does_not_change_results() {
     }
 }
 
+/// An XML declaration line is read together with the body after it
+/// (when the whole body is at hand) instead of being skipped on its own
+/// first: what is found must be what reading line by line finds (a byte
+/// per read leaves no body whole at hand), declarations that hold a
+/// timestamp or a marker word included.
+#[test]
+fn declaration_lines_read_with_their_body_as_line_by_line() {
+    let body = |code: &str| {
+        format!("<Error>\n  <Code>{code}</Code>\n  <RequestId>r-{code}</RequestId>\n</Error>\n")
+    };
+    // Each input, and the errors in it: code, line, log clock.
+    type Seen<'a> = Vec<(&'a str, u64, Option<&'a str>)>;
+    let cases: Vec<(String, Seen)> = vec![
+        (
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}  <?xml version='1.0'?>\r\n{}<?xml version=\"1.0\"?>\n",
+                body("NoSuchKey"),
+                body("SlowDown")
+            ),
+            vec![("NoSuchKey", 2, None), ("SlowDown", 7, None)],
+        ),
+        // A timestamp in the declaration is the log's clock.
+        (
+            format!(
+                "2024-01-12 16:36:51 GET /a\n<?xml version=\"1.0\"?>\n{}<?xml version=\"1.0\"?><!-- 2024-01-12 16:40:00 -->\n{}",
+                body("AccessDenied"),
+                body("NoSuchBucket")
+            ),
+            vec![
+                ("AccessDenied", 3, Some("2024-01-12 16:36:51")),
+                ("NoSuchBucket", 8, Some("2024-01-12 16:40:00")),
+            ],
+        ),
+        // A body on the declaration's line; a line that is not a body.
+        (
+            format!(
+                "<?xml version=\"1.0\"?><Error><Code>OneLine</Code></Error>\n{}<?xml version=\"1.0\"?>\nnot a body\n{}",
+                body("InvalidArgument"),
+                body("NoSuchUpload")
+            ),
+            vec![
+                ("OneLine", 1, None),
+                ("InvalidArgument", 2, None),
+                ("NoSuchUpload", 8, None),
+            ],
+        ),
+    ];
+    // NUL bytes and invalid UTF-8 in a declaration are counted.
+    let mut bytes: Vec<(Vec<u8>, Seen)> = cases
+        .into_iter()
+        .map(|(s, want)| (s.into_bytes(), want))
+        .collect();
+    for odd in [&b"\0"[..], b"\xff"] {
+        let input = [
+            &b"<?xml version=\"1.0\"?>"[..],
+            odd,
+            b"\n",
+            body("Odd").as_bytes(),
+        ]
+        .concat();
+        bytes.push((input, vec![("Odd", 2, None)]));
+    }
+    for (input, want) in bytes {
+        let text = String::from_utf8_lossy(&input);
+        let (whole, summary) = decode_bytes(&input, &Options::default());
+        let got: Vec<_> = whole
+            .iter()
+            .map(|f| {
+                (
+                    f.code.as_deref().unwrap_or(""),
+                    f.line,
+                    f.client_date.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{text}");
+        let mut slow = Vec::new();
+        let slow_summary = decode::decode(Trickle(&input, 1), &Options::default(), &mut |f| {
+            slow.push(f);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(slow, whole, "{text}");
+        assert_eq!(slow_summary, summary, "{text}");
+    }
+}
+
 #[test]
 fn threaded_decoding_gives_the_same_errors_in_the_same_order() {
     // The corpus one after another, many times over: several batches,

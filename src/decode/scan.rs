@@ -182,6 +182,9 @@ pub struct Scanner<'a> {
     xml: Option<OpenXml>,
     /// A finished body's block, kept for its buffers.
     spare: Option<XmlBlock>,
+    /// The last XML declaration line found fit for
+    /// [`Scanner::try_declared_root`]: the bodies in one input repeat it.
+    plain_decl: Vec<u8>,
     last_end_tag: Option<Finder<'static>>,
     /// End tags, and the stream offset up to which each is known absent.
     end_searched: Vec<(Vec<u8>, u64)>,
@@ -374,6 +377,7 @@ impl<'a> Scanner<'a> {
             at_line_start: true,
             xml: None,
             spare: None,
+            plain_decl: Vec::new(),
             last_end_tag: None,
             end_searched: Vec::new(),
             json: None,
@@ -485,6 +489,10 @@ impl<'a> Scanner<'a> {
                 return Ok(true);
             }
             if self.idle() {
+                if let Some(n) = self.try_declared_root(data, src.offset(), src.at_eof())? {
+                    src.consume(n);
+                    continue;
+                }
                 let skipped = self.skip_idle(data, src.offset(), src.at_eof());
                 if skipped > 0 {
                     src.consume(skipped);
@@ -743,6 +751,57 @@ impl<'a> Scanner<'a> {
     /// one pass, without the general readers (nothing else can be on
     /// those lines). Returns the bytes consumed.
     fn try_fast_root(&mut self, data: &[u8], base: u64, eof: bool) -> io::Result<Option<usize>> {
+        self.fast_root(data, base, eof, 0)
+    }
+
+    /// An XML declaration line (`<?xml version="1.0"?>`, the first line of
+    /// every body a server sends) followed by a root line whose body is
+    /// all here: taken in one pass, as [`Scanner::skip_idle`] would skip
+    /// the declaration and [`Scanner::try_fast_root`] then read the body.
+    /// Only where that is exactly what they would do: the declaration
+    /// holds no marker (skip_idle skips it, and it alone: the root line
+    /// holds one) and no log timestamp (skipping it sets nothing that the
+    /// body's last line does not set again). Returns the bytes consumed.
+    fn try_declared_root(
+        &mut self,
+        data: &[u8],
+        base: u64,
+        eof: bool,
+    ) -> io::Result<Option<usize>> {
+        let indent = data
+            .iter()
+            .take(256)
+            .position(|b| !matches!(b, b' ' | b'\t'))
+            .unwrap_or(0);
+        if !data[indent..].starts_with(b"<?xml") {
+            return Ok(None);
+        }
+        let Some(nl) = memchr::memchr(b'\n', &data[..data.len().min(SEGMENT)]) else {
+            return Ok(None);
+        };
+        let decl = &data[..nl];
+        if decl != self.plain_decl.as_slice() {
+            // What skip_idle looks for in the lines it skips.
+            if has_marker(decl) || matches!(nearest_timestamp(&data[..=nl], 0, true), Some(Some(_)))
+            {
+                return Ok(None);
+            }
+            self.plain_decl.clear();
+            self.plain_decl.extend_from_slice(decl);
+        }
+        self.fast_root(data, base, eof, nl + 1)
+    }
+
+    /// [`Scanner::try_fast_root`] on `data[skip..]`, where `skip` is the
+    /// declaration line before the root (0 for none), consumed with it.
+    fn fast_root(
+        &mut self,
+        data: &[u8],
+        base: u64,
+        eof: bool,
+        skip: usize,
+    ) -> io::Result<Option<usize>> {
+        let (data, base) = (&data[skip..], base + skip as u64);
         if !self.at_line_start
             || self.xml.is_some()
             || self.json.is_some()
@@ -796,7 +855,8 @@ impl<'a> Scanner<'a> {
         else {
             return Ok(None);
         };
-        let line = self.line;
+        // The root's line: after the declaration's, when there is one.
+        let line = self.line + u64::from(skip > 0);
         // What the line path does with any first line: the log's clock.
         let whole_first = trim_eol(&text[..first_end.min(text.len())]);
         if let Some(ts) = log_timestamp(whole_first) {
@@ -818,6 +878,11 @@ impl<'a> Scanner<'a> {
             self.spare = Some(block);
             return Ok(None);
         }
+        if skip > 0 {
+            // The declaration's line, skipped.
+            self.line += 1;
+            self.lines += 1;
+        }
         let drafts: Vec<Draft> = block.out.drain(..).collect();
         match fed {
             Fed::Done(_) => {
@@ -838,7 +903,8 @@ impl<'a> Scanner<'a> {
         if let Some(r) = self.http.as_mut() {
             r.body_lines += 1;
         }
-        self.finish_region(text, data, fed, line, drafts).map(Some)
+        self.finish_region(text, data, fed, line, drafts)
+            .map(|n| Some(skip + n))
     }
 
     /// Reads again text an XML body carried but did not use: the rest of
