@@ -905,6 +905,65 @@ fn declaration_lines_read_with_their_body_as_line_by_line() {
     }
 }
 
+/// The line that starts a body is read once and remembered, since the
+/// bodies of one input repeat it: bodies after it, the same or not, must
+/// be found as reading line by line finds them, and a timestamp on that
+/// line must be the log's clock each time it comes.
+#[test]
+fn repeated_root_lines_read_as_line_by_line() {
+    // Twelve lines: the clock on its first is out of reach of the next.
+    let stamped = [
+        "<Error><!-- 2024-01-12 16:36:51 -->\n  <Code>Stamped</Code>\n",
+        &"  <Empty/>\n".repeat(9),
+        "</Error>\n",
+    ]
+    .concat();
+    let input = [
+        &stamped,
+        &stamped,
+        "<Error>\n  <Code>A</Code>\n</Error>\n",
+        "<Error>\n  <Code>B</Code>\n</Error>\n",
+        "  <s3:Error>\n  <Code>C</Code>\n</s3:Error>\n",
+        "<Error>\n  <Code>D</Code>\n</Error>\n",
+    ]
+    .concat();
+    let (whole, summary) = decode_bytes(input.as_bytes(), &Options::default());
+    let got: Vec<_> = whole
+        .iter()
+        .map(|f| {
+            (
+                f.code.as_deref().unwrap_or(""),
+                f.line,
+                f.client_date.as_deref(),
+            )
+        })
+        .collect();
+    let clock = Some("2024-01-12 16:36:51");
+    assert_eq!(
+        got,
+        [
+            ("Stamped", 1, clock),
+            ("Stamped", 13, clock),
+            ("A", 25, None),
+            ("B", 28, None),
+            ("C", 31, None),
+            ("D", 34, None),
+        ]
+    );
+    let mut slow = Vec::new();
+    let slow_summary = decode::decode(
+        Trickle(input.as_bytes(), 1),
+        &Options::default(),
+        &mut |f| {
+            slow.push(f);
+            Ok(())
+        },
+    )
+    .unwrap();
+    assert_eq!(slow, whole);
+    assert_eq!(slow_summary, summary);
+}
+
 #[test]
 fn threaded_decoding_gives_the_same_errors_in_the_same_order() {
     // The corpus one after another, many times over: several batches,

@@ -151,6 +151,16 @@ fn http_start(line: &[u8]) -> bool {
         || (t.starts_with(b"> ") && memchr::memmem::find(t, b"HTTP/").is_some())
 }
 
+/// A line that starts a body (with its line end), without a log
+/// timestamp: its root, and where its name ends after the `<` (counted
+/// from its indentation).
+#[derive(Default)]
+struct RootLine {
+    text: Vec<u8>,
+    root: xml::Root,
+    qname_end: usize,
+}
+
 /// An XML body open across lines.
 struct OpenXml {
     block: XmlBlock,
@@ -185,6 +195,9 @@ pub struct Scanner<'a> {
     /// The last XML declaration line found fit for
     /// [`Scanner::try_declared_root`]: the bodies in one input repeat it.
     plain_decl: Vec<u8>,
+    /// The last line found to start a body for [`Scanner::fast_root`],
+    /// and what was read from it: the bodies in one input repeat it too.
+    root_line: RootLine,
     last_end_tag: Option<Finder<'static>>,
     /// End tags, and the stream offset up to which each is known absent.
     end_searched: Vec<(Vec<u8>, u64)>,
@@ -378,6 +391,7 @@ impl<'a> Scanner<'a> {
             xml: None,
             spare: None,
             plain_decl: Vec::new(),
+            root_line: RootLine::default(),
             last_end_tag: None,
             end_searched: Vec::new(),
             json: None,
@@ -835,21 +849,38 @@ impl<'a> Scanner<'a> {
             memchr::memchr(b'\n', &data[..data.len().min(SEGMENT)]).unwrap_or(data.len());
         // With its line end, as the line path sees it: `<Error/` at the
         // end of a line is not a root, at the end of the input it is.
-        let Ok(first) = std::str::from_utf8(&data[indent..(first_end + 1).min(data.len())]) else {
+        let first_line = &data[..(first_end + 1).min(data.len())];
+        let known = first_line == self.root_line.text.as_slice();
+        let (root, qname_end) = if known {
+            (self.root_line.root, self.root_line.qname_end)
+        } else {
+            let Ok(line_text) = std::str::from_utf8(first_line) else {
+                return Ok(None);
+            };
+            let first = &line_text[indent..];
+            let Some((0, root)) = xml::find_root(first, 0) else {
+                return Ok(None);
+            };
+            // The line path would undo escapes in it first (a body inside
+            // a string literal): leave such lines to it.
+            if escape::has_escapes(first) {
+                return Ok(None);
+            }
+            let qname_end = first[1..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')))
+                .map_or(first.len(), |i| i + 1);
+            if log_timestamp(trim_eol(line_text)).is_none() {
+                self.root_line.text.clear();
+                self.root_line.text.extend_from_slice(first_line);
+                self.root_line.root = root;
+                self.root_line.qname_end = qname_end;
+            }
+            (root, qname_end)
+        };
+        let Ok(qname) = std::str::from_utf8(&first_line[indent + 1..indent + qname_end]) else {
             return Ok(None);
         };
-        let Some((0, root)) = xml::find_root(first, 0) else {
-            return Ok(None);
-        };
-        // The line path would undo escapes in it first (a body inside a
-        // string literal): leave such lines to it.
-        if escape::has_escapes(first) {
-            return Ok(None);
-        }
-        let qname_end = first[1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')))
-            .map_or(first.len(), |i| i + 1);
-        self.cache_end_tag(&first[1..qname_end]);
+        self.cache_end_tag(qname);
         let end_tag = self.last_end_tag.as_ref().expect("just cached");
         let Some(text) = Self::batch_region(&mut self.end_searched, data, base, eof, end_tag)
         else {
@@ -857,9 +888,9 @@ impl<'a> Scanner<'a> {
         };
         // The root's line: after the declaration's, when there is one.
         let line = self.line + u64::from(skip > 0);
-        // What the line path does with any first line: the log's clock.
-        let whole_first = trim_eol(&text[..first_end.min(text.len())]);
-        if let Some(ts) = log_timestamp(whole_first) {
+        // What the line path does with any first line: the log's clock
+        // (a known line has none).
+        if !known && let Some(ts) = log_timestamp(trim_eol(&text[..first_end.min(text.len())])) {
             self.last_ts = Some((line, ts.to_owned()));
         }
         let mut block = self.new_block(root, line);

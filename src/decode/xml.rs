@@ -32,8 +32,9 @@ const MAX_FIELDS: usize = 64;
 const MAX_HELD: usize = 256;
 
 /// The root elements that start a body worth parsing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Root {
+    #[default]
     Error,
     Response,
     DeleteResult,
