@@ -818,6 +818,31 @@ fn chunking_does_not_change_results() {
     }
 }
 
+/// The errors in `input` as code, line and log clock, once reading it a
+/// byte at a time (no body whole at hand, so every line is read on its
+/// own) is checked to find the same errors and summary.
+fn code_line_clock(input: &[u8]) -> Vec<(String, u64, Option<String>)> {
+    let text = String::from_utf8_lossy(input);
+    let (whole, summary) = decode_bytes(input, &Options::default());
+    let mut slow = Vec::new();
+    let slow_summary = decode::decode(Trickle(input, 1), &Options::default(), &mut |f| {
+        slow.push(f);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(slow, whole, "{text}");
+    assert_eq!(slow_summary, summary, "{text}");
+    whole
+        .into_iter()
+        .map(|f| (f.code.unwrap_or_default(), f.line, f.client_date))
+        .collect()
+}
+
+/// `(code, line, clock)` as [`code_line_clock`] gives it.
+fn seen(code: &str, line: u64, clock: Option<&str>) -> (String, u64, Option<String>) {
+    (code.to_owned(), line, clock.map(str::to_owned))
+}
+
 /// An XML declaration line is read together with the body after it
 /// (when the whole body is at hand) instead of being skipped on its own
 /// first: what is found must be what reading line by line finds (a byte
@@ -865,7 +890,7 @@ fn declaration_lines_read_with_their_body_as_line_by_line() {
             ],
         ),
     ];
-    // NUL bytes and invalid UTF-8 in a declaration are counted.
+    // NUL bytes and invalid UTF-8 in a declaration: skipped with it.
     let mut bytes: Vec<(Vec<u8>, Seen)> = cases
         .into_iter()
         .map(|(s, want)| (s.into_bytes(), want))
@@ -881,27 +906,13 @@ fn declaration_lines_read_with_their_body_as_line_by_line() {
         bytes.push((input, vec![("Odd", 2, None)]));
     }
     for (input, want) in bytes {
-        let text = String::from_utf8_lossy(&input);
-        let (whole, summary) = decode_bytes(&input, &Options::default());
-        let got: Vec<_> = whole
-            .iter()
-            .map(|f| {
-                (
-                    f.code.as_deref().unwrap_or(""),
-                    f.line,
-                    f.client_date.as_deref(),
-                )
-            })
-            .collect();
-        assert_eq!(got, want, "{text}");
-        let mut slow = Vec::new();
-        let slow_summary = decode::decode(Trickle(&input, 1), &Options::default(), &mut |f| {
-            slow.push(f);
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(slow, whole, "{text}");
-        assert_eq!(slow_summary, summary, "{text}");
+        let want: Vec<_> = want.into_iter().map(|(c, l, d)| seen(c, l, d)).collect();
+        assert_eq!(
+            code_line_clock(&input),
+            want,
+            "{}",
+            String::from_utf8_lossy(&input)
+        );
     }
 }
 
@@ -927,41 +938,18 @@ fn repeated_root_lines_read_as_line_by_line() {
         "<Error>\n  <Code>D</Code>\n</Error>\n",
     ]
     .concat();
-    let (whole, summary) = decode_bytes(input.as_bytes(), &Options::default());
-    let got: Vec<_> = whole
-        .iter()
-        .map(|f| {
-            (
-                f.code.as_deref().unwrap_or(""),
-                f.line,
-                f.client_date.as_deref(),
-            )
-        })
-        .collect();
     let clock = Some("2024-01-12 16:36:51");
     assert_eq!(
-        got,
+        code_line_clock(input.as_bytes()),
         [
-            ("Stamped", 1, clock),
-            ("Stamped", 13, clock),
-            ("A", 25, None),
-            ("B", 28, None),
-            ("C", 31, None),
-            ("D", 34, None),
+            seen("Stamped", 1, clock),
+            seen("Stamped", 13, clock),
+            seen("A", 25, None),
+            seen("B", 28, None),
+            seen("C", 31, None),
+            seen("D", 34, None),
         ]
     );
-    let mut slow = Vec::new();
-    let slow_summary = decode::decode(
-        Trickle(input.as_bytes(), 1),
-        &Options::default(),
-        &mut |f| {
-            slow.push(f);
-            Ok(())
-        },
-    )
-    .unwrap();
-    assert_eq!(slow, whole);
-    assert_eq!(slow_summary, summary);
 }
 
 #[test]
