@@ -151,6 +151,11 @@ fn http_start(line: &[u8]) -> bool {
         || (t.starts_with(b"> ") && memchr::memmem::find(t, b"HTTP/").is_some())
 }
 
+/// The longest declaration or body line kept to skip its checks when it
+/// comes again (real ones are under a hundred bytes; a line can be as
+/// long as the read buffer).
+const KEPT_LINE_MAX: usize = 512;
+
 /// A line that starts a body (with its line end), without a log
 /// timestamp: its root, and where its name ends after the `<` (counted
 /// from its indentation).
@@ -800,8 +805,10 @@ impl<'a> Scanner<'a> {
             {
                 return Ok(None);
             }
-            self.plain_decl.clear();
-            self.plain_decl.extend_from_slice(decl);
+            if decl.len() <= KEPT_LINE_MAX {
+                self.plain_decl.clear();
+                self.plain_decl.extend_from_slice(decl);
+            }
         }
         self.fast_root(data, base, eof, nl + 1)
     }
@@ -869,7 +876,7 @@ impl<'a> Scanner<'a> {
             let qname_end = first[1..]
                 .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')))
                 .map_or(first.len(), |i| i + 1);
-            if log_timestamp(trim_eol(line_text)).is_none() {
+            if first_line.len() <= KEPT_LINE_MAX && log_timestamp(trim_eol(line_text)).is_none() {
                 self.root_line.text.clear();
                 self.root_line.text.extend_from_slice(first_line);
                 self.root_line.root = root;
@@ -2127,6 +2134,35 @@ mod tests {
         );
         assert_eq!(log_timestamp("I20240112 16:36:51"), None);
         assert_eq!(log_timestamp("<Code>2024</Code>"), None);
+    }
+
+    /// Lines kept to skip their checks next time are short: a body line
+    /// or declaration can be as long as the read buffer.
+    #[test]
+    fn long_lines_are_read_but_not_kept() {
+        // The errors found, and the lengths of the lines kept.
+        let scan = |pad: usize| {
+            let decl = format!("<?xml version=\"1.0\" a=\"{}\"?>\n", "y".repeat(pad));
+            let body = format!(
+                "<Error a=\"{}\">\n<Code>C</Code>\n</Error>\n",
+                "x".repeat(pad)
+            );
+            let input = format!("{decl}{body}{decl}{body}");
+            let mut codes = Vec::new();
+            let mut sink = |f: Found| {
+                codes.push(f.code.unwrap_or_default());
+                Ok(())
+            };
+            let opts = Options::default();
+            let mut src = Source::new(input.as_bytes());
+            let mut scanner = Scanner::new(&opts, &mut sink);
+            scanner.run(&mut src).unwrap();
+            let kept = (scanner.plain_decl.len(), scanner.root_line.text.len());
+            drop(scanner);
+            (codes, kept)
+        };
+        assert_eq!(scan(10), (vec!["C".to_owned(), "C".to_owned()], (36, 23)));
+        assert_eq!(scan(4000), (vec!["C".to_owned(), "C".to_owned()], (0, 0)));
     }
 
     #[test]
