@@ -151,6 +151,14 @@ fn http_start(line: &[u8]) -> bool {
         || (t.starts_with(b"> ") && memchr::memmem::find(t, b"HTTP/").is_some())
 }
 
+/// The spaces and tabs a line starts with, within its first 256 bytes.
+fn indentation(line: &[u8]) -> usize {
+    line.iter()
+        .take(256)
+        .position(|b| !matches!(b, b' ' | b'\t'))
+        .unwrap_or(0)
+}
+
 /// The longest declaration or body line kept to skip its checks when it
 /// comes again (real ones are under a hundred bytes; a line can be as
 /// long as the read buffer).
@@ -200,7 +208,7 @@ pub struct Scanner<'a> {
     /// The last XML declaration line found fit for
     /// [`Scanner::try_declared_root`]: the bodies in one input repeat it.
     plain_decl: Vec<u8>,
-    /// The last line found to start a body for [`Scanner::fast_root`],
+    /// The last line found to start a body for [`Scanner::try_fast_root`],
     /// and what was read from it: the bodies in one input repeat it too.
     root_line: RootLine,
     last_end_tag: Option<Finder<'static>>,
@@ -522,7 +530,7 @@ impl<'a> Scanner<'a> {
                 src.consume(n);
                 continue;
             }
-            if let Some(n) = self.try_fast_root(data, src.offset(), src.at_eof())? {
+            if let Some(n) = self.try_fast_root(data, src.offset(), src.at_eof(), 0)? {
                 src.consume(n);
                 continue;
             }
@@ -765,14 +773,6 @@ impl<'a> Scanner<'a> {
         Ok(end)
     }
 
-    /// A line that starts with a root tag (`<Error>`, after indentation)
-    /// whose end tag is already in the buffer: the whole body is parsed in
-    /// one pass, without the general readers (nothing else can be on
-    /// those lines). Returns the bytes consumed.
-    fn try_fast_root(&mut self, data: &[u8], base: u64, eof: bool) -> io::Result<Option<usize>> {
-        self.fast_root(data, base, eof, 0)
-    }
-
     /// An XML declaration line (`<?xml version="1.0"?>`, the first line of
     /// every body a server sends) followed by a root line whose body is
     /// all here: taken in one pass, as [`Scanner::skip_idle`] would skip
@@ -787,12 +787,7 @@ impl<'a> Scanner<'a> {
         base: u64,
         eof: bool,
     ) -> io::Result<Option<usize>> {
-        let indent = data
-            .iter()
-            .take(256)
-            .position(|b| !matches!(b, b' ' | b'\t'))
-            .unwrap_or(0);
-        if !data[indent..].starts_with(b"<?xml") {
+        if !data[indentation(data)..].starts_with(b"<?xml") {
             return Ok(None);
         }
         let Some(nl) = memchr::memchr(b'\n', &data[..data.len().min(SEGMENT)]) else {
@@ -810,12 +805,16 @@ impl<'a> Scanner<'a> {
                 self.plain_decl.extend_from_slice(decl);
             }
         }
-        self.fast_root(data, base, eof, nl + 1)
+        self.try_fast_root(data, base, eof, nl + 1)
     }
 
-    /// [`Scanner::try_fast_root`] on `data[skip..]`, where `skip` is the
-    /// declaration line before the root (0 for none), consumed with it.
-    fn fast_root(
+    /// A line that starts with a root tag (`<Error>`, after indentation)
+    /// whose end tag is already in the buffer: the whole body is parsed in
+    /// one pass, without the general readers (nothing else can be on
+    /// those lines). The line is `data[skip..]`: `skip` is a declaration
+    /// line before it (0 for none), consumed with the body. Returns the
+    /// bytes consumed.
+    fn try_fast_root(
         &mut self,
         data: &[u8],
         base: u64,
@@ -843,12 +842,7 @@ impl<'a> Scanner<'a> {
         } else {
             0
         };
-        let indent = bom
-            + data[bom..]
-                .iter()
-                .take(256)
-                .position(|b| !matches!(b, b' ' | b'\t'))
-                .unwrap_or(0);
+        let indent = bom + indentation(&data[bom..]);
         if data.get(indent) != Some(&b'<') {
             return Ok(None);
         }
