@@ -275,7 +275,7 @@ impl XmlBlock {
                             pos = gt;
                             continue 'restart;
                         }
-                        let end = match self.on_event(ev, buf, before) {
+                        let end = match self.on_event(&ev, buf, before) {
                             Step::Go => continue,
                             Step::Done => after,
                             // Whole blank lines before the text that ends
@@ -443,7 +443,7 @@ impl XmlBlock {
         self.feed_line
     }
 
-    fn on_event(&mut self, ev: Event<'_>, buf: &str, at: usize) -> Step {
+    fn on_event(&mut self, ev: &Event<'_>, buf: &str, at: usize) -> Step {
         match ev {
             Event::Start(e) | Event::Empty(e) if !is_name(e.name().as_ref()) => {
                 // `a < b` in text: quick-xml reads a bogus tag. It is text.
@@ -473,7 +473,7 @@ impl XmlBlock {
             Event::Text(t) => {
                 if self.depth == 0 {
                     // Between bodies: whitespace is fine, text ends the body.
-                    return if super::draft::trim_value(&t).is_empty() {
+                    return if super::draft::trim_value(t).is_empty() {
                         Step::Go
                     } else {
                         Step::StopBefore
@@ -485,14 +485,14 @@ impl XmlBlock {
                     if super::any_byte(t.as_bytes(), |b| b == b'\r') {
                         self.text(&t.xml10_content());
                     } else {
-                        self.text(&t);
+                        self.text(t);
                     }
                 }
                 Step::Go
             }
             Event::CData(t) => {
                 if self.depth > 0 {
-                    self.text(&t);
+                    self.text(t);
                 }
                 Step::Go
             }
@@ -500,7 +500,7 @@ impl XmlBlock {
                 if self.depth == 0 {
                     return Step::StopBefore;
                 }
-                let name: &str = &r;
+                let name: &str = r;
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
                     _ => match name {
