@@ -634,14 +634,14 @@ impl<'a> Scanner<'a> {
     /// The bytes from the start of `data` through the line holding the
     /// end tag, when all of it is here, valid UTF-8 without NULs, nothing
     /// but whitespace follows the end tag, and every line can continue an
-    /// XML body.
+    /// XML body; with the number of line ends in them.
     fn batch_region<'d>(
         end_searched: &mut Vec<(Vec<u8>, u64)>,
         data: &'d [u8],
         base: u64,
         eof: bool,
         end_tag: &Finder<'_>,
-    ) -> Option<&'d str> {
+    ) -> Option<(&'d str, u64)> {
         let window = &data[..data.len().min(SEGMENT)];
         // Where this tag is already known to be absent: a body that never
         // ends must not be searched again on every line.
@@ -681,9 +681,15 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let text = std::str::from_utf8(region).ok()?;
-        let mut start = 0;
+        let (mut start, mut ends) = (0, 0);
         while start < text.len() {
-            let end = memchr::memchr(b'\n', &region[start..]).map_or(text.len(), |i| start + i + 1);
+            let end = match memchr::memchr(b'\n', &region[start..]) {
+                Some(i) => {
+                    ends += 1;
+                    start + i + 1
+                }
+                None => text.len(),
+            };
             let line = &text[start..end];
             let first = line.bytes().find(|b| !b.is_ascii_whitespace());
             if first.is_some_and(|b| b != b'<') && starts_new_record(line) {
@@ -691,12 +697,12 @@ impl<'a> Scanner<'a> {
             }
             start = end;
         }
-        Some(text)
+        Some((text, ends))
     }
 
-    /// Counts the lines of a region consumed in one go.
-    fn count_region(&mut self, region: &str, data: &[u8]) {
-        let n = memchr::memchr_iter(b'\n', region.as_bytes()).count() as u64;
+    /// Counts the lines of a region consumed in one go, which has `n`
+    /// line ends.
+    fn count_region(&mut self, n: u64, region: &str, data: &[u8]) {
         self.line += n;
         self.lines += n;
         if region.len() == data.len() && data.last() != Some(&b'\n') {
@@ -714,7 +720,8 @@ impl<'a> Scanner<'a> {
         if !self.at_line_start || open.quote_key.is_some() || open.escaped {
             return Ok(None);
         }
-        let Some(text) = Self::batch_region(&mut self.end_searched, data, base, eof, &open.end_tag)
+        let Some((text, ends)) =
+            Self::batch_region(&mut self.end_searched, data, base, eof, &open.end_tag)
         else {
             return Ok(None);
         };
@@ -734,7 +741,8 @@ impl<'a> Scanner<'a> {
             self.replay(replay)?;
             return Ok(Some(0));
         }
-        self.finish_region(text, data, fed, line, drafts).map(Some)
+        self.finish_region((text, ends), data, fed, line, drafts)
+            .map(Some)
     }
 
     /// Accounts for a region fed in one pass. A body that ended before the
@@ -743,7 +751,7 @@ impl<'a> Scanner<'a> {
     /// after it are read again. Returns the bytes consumed.
     fn finish_region(
         &mut self,
-        text: &str,
+        (text, ends): (&str, u64),
         data: &[u8],
         fed: Fed,
         line: u64,
@@ -764,7 +772,12 @@ impl<'a> Scanner<'a> {
         let body = trim_eol(&text[..end]);
         let last_start = memchr::memrchr(b'\n', body.as_bytes()).map_or(0, |i| i + 1);
         self.remember(&body[last_start..], true);
-        self.count_region(&text[..end], data);
+        let ends = if end == text.len() {
+            ends
+        } else {
+            memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count() as u64
+        };
+        self.count_region(ends, &text[..end], data);
         self.emit_line(drafts, line, false)?;
         if let Some(n) = rest {
             let rest_line = line + memchr::memchr_iter(b'\n', &text.as_bytes()[..n]).count() as u64;
@@ -883,7 +896,8 @@ impl<'a> Scanner<'a> {
         };
         self.cache_end_tag(qname);
         let end_tag = self.last_end_tag.as_ref().expect("just cached");
-        let Some(text) = Self::batch_region(&mut self.end_searched, data, base, eof, end_tag)
+        let Some((text, ends)) =
+            Self::batch_region(&mut self.end_searched, data, base, eof, end_tag)
         else {
             return Ok(None);
         };
@@ -935,7 +949,7 @@ impl<'a> Scanner<'a> {
         if let Some(r) = self.http.as_mut() {
             r.body_lines += 1;
         }
-        self.finish_region(text, data, fed, line, drafts)
+        self.finish_region((text, ends), data, fed, line, drafts)
             .map(|n| Some(skip + n))
     }
 
