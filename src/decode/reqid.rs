@@ -19,6 +19,7 @@
 //! documentation's own example `001B21A61C6C0000013402C4616D5285` would
 //! otherwise be the year 243,000.
 
+use std::cell::Cell;
 use std::fmt;
 
 use crate::catalog::Provider;
@@ -36,9 +37,21 @@ pub struct RequestTime {
 }
 
 impl RequestTime {
-    /// The time as RFC 3339 text, without allocating.
+    /// The time as RFC 3339 text, without allocating. The last time
+    /// formatted on this thread is kept: the errors of a log come in
+    /// bursts, many in the same second.
     pub fn rfc3339(&self) -> Rfc3339 {
-        Rfc3339::new(self.unix_millis)
+        thread_local! {
+            static LAST: Cell<Option<(i64, Rfc3339)>> = const { Cell::new(None) };
+        }
+        LAST.with(|last| match last.get() {
+            Some((ms, text)) if ms == self.unix_millis => text,
+            _ => {
+                let text = Rfc3339::new(self.unix_millis);
+                last.set(Some((self.unix_millis, text)));
+                text
+            }
+        })
     }
 
     /// Milliseconds since the Unix epoch, UTC.
@@ -210,6 +223,7 @@ pub fn format_rfc3339(unix_millis: i64) -> String {
 
 /// The text of [`format_rfc3339`], kept on the stack: `decode --json`
 /// writes one per error.
+#[derive(Clone, Copy)]
 pub struct Rfc3339 {
     buf: [u8; 32],
     len: usize,
@@ -512,6 +526,33 @@ mod tests {
         let padded = format!("{id}{}", "=".repeat((4 - id.len() % 4) % 4));
         assert_eq!(request_time(&padded), Some(t));
         assert_eq!(request_time(&format!("  {id}\n")), Some(t));
+    }
+
+    /// `rfc3339` keeps the last text it made on its thread: each time
+    /// in a row gets its own text, whether it repeats the last or not.
+    #[test]
+    fn rfc3339_follows_each_time_in_turn() {
+        let ids = [
+            b64("65a16aa3_2ab3_4c5d_6e7f8a9b"),
+            b64("65a16aa3_2ab3_4c5d_6e7f8a9c"),
+            "0000018D0238B1A3E2A4C4D5E6F70812".to_owned(),
+            b64("65a1b2c3_8f1e_4d2e_1a2b3c"),
+            b64("65a16aa3_2ab3_4c5d_6e7f8a9b"),
+        ];
+        let texts: Vec<String> = ids
+            .iter()
+            .map(|id| request_time(id).unwrap().rfc3339().as_str().to_owned())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "2024-01-12T16:36:51Z",
+                "2024-01-12T16:36:51Z",
+                "2024-01-13T09:48:06.435Z",
+                "2024-01-12T21:44:35Z",
+                "2024-01-12T16:36:51Z",
+            ]
+        );
     }
 
     #[test]
