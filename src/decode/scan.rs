@@ -865,8 +865,10 @@ impl<'a> Scanner<'a> {
         // end of a line is not a root, at the end of the input it is.
         let first_line = &data[..(first_end + 1).min(data.len())];
         let known = first_line == self.root_line.text.as_slice();
-        let (root, qname_end) = if known {
-            (self.root_line.root, self.root_line.qname_end)
+        // The root, where its name ends, and the log clock on its line
+        // (a known line has none).
+        let (root, qname_end, ts) = if known {
+            (self.root_line.root, self.root_line.qname_end, None)
         } else {
             let Ok(line_text) = std::str::from_utf8(first_line) else {
                 return Ok(None);
@@ -883,13 +885,14 @@ impl<'a> Scanner<'a> {
             let qname_end = first[1..]
                 .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')))
                 .map_or(first.len(), |i| i + 1);
-            if first_line.len() <= KEPT_LINE_MAX && log_timestamp(trim_eol(line_text)).is_none() {
+            let ts = log_timestamp(trim_eol(line_text));
+            if first_line.len() <= KEPT_LINE_MAX && ts.is_none() {
                 self.root_line.text.clear();
                 self.root_line.text.extend_from_slice(first_line);
                 self.root_line.root = root;
                 self.root_line.qname_end = qname_end;
             }
-            (root, qname_end)
+            (root, qname_end, ts)
         };
         let Ok(qname) = std::str::from_utf8(&first_line[indent + 1..indent + qname_end]) else {
             return Ok(None);
@@ -903,9 +906,8 @@ impl<'a> Scanner<'a> {
         };
         // The root's line: after the declaration's, when there is one.
         let line = self.line + u64::from(skip > 0);
-        // What the line path does with any first line: the log's clock
-        // (a known line has none).
-        if !known && let Some(ts) = log_timestamp(trim_eol(&text[..first_end.min(text.len())])) {
+        // What the line path does with any first line: the log's clock.
+        if let Some(ts) = ts {
             self.last_ts = Some((line, ts.to_owned()));
         }
         let mut block = self.new_block(root, line);
