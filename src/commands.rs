@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::io::{self, IsTerminal, Seek, Write};
+use std::io::{self, IsTerminal, Write};
 
 use clap::CommandFactory;
 
@@ -333,33 +333,40 @@ fn list(
     Ok(Outcome::Found)
 }
 
-/// An input of `decode`: its reader, the name to show, and whether it may
-/// trickle in (a pipe or terminal), in which case every error is flushed as
-/// soon as it is decoded so that `tail -f log | coserr decode` keeps up.
+/// One input of `decode`.
 struct Input {
     reader: Box<dyn io::Read + Send>,
     name: Option<String>,
     /// Not a regular file (a pipe, a terminal): each error is flushed as
-    /// soon as it is found.
+    /// soon as it is found, and a pause in the input ends what is
+    /// complete.
     live: bool,
     /// A regular file large enough to be worth more threads.
     large: bool,
-    /// The file's path, when it is a named regular file, or standard input
-    /// that can be opened again by path (see [`reopenable`]).
-    path: Option<std::path::PathBuf>,
-    /// For standard input opened again by path: a handle sharing its
-    /// offset, moved past what was decoded, as reading it would have
-    /// (`coserr decode - -` reads it once).
-    by_path: Option<std::fs::File>,
 }
 
 /// From this size on, a file is decoded on more than one thread.
 const THREADED_FROM: u64 = 1 << 20;
 
+/// How long input may pause before what is complete of it is decoded.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(200);
+
 fn open(path: &std::path::Path) -> Result<Input, Error> {
-    use std::os::fd::AsFd;
     if path.as_os_str() == "-" {
-        return Ok(stdin_input(io::stdin().as_fd(), Box::new(io::stdin())));
+        use std::os::fd::AsFd;
+        let meta = io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata().ok())
+            .filter(std::fs::Metadata::is_file);
+        return Ok(Input {
+            reader: Box::new(io::stdin()),
+            name: None,
+            live: meta.is_none(),
+            large: meta.is_some_and(|m| m.len() >= THREADED_FROM),
+        });
     }
     let shown = path.display().to_string();
     let cannot = |e: io::Error| Error::Input(format!("cannot read {shown}: {}", io_reason(&e)));
@@ -375,67 +382,83 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
         name: Some(shown),
         live: !meta.is_file(),
         large: meta.is_file() && meta.len() >= THREADED_FROM,
-        path: meta.is_file().then(|| path.to_owned()),
-        by_path: None,
     })
 }
 
-/// Standard input (`fd`, read through `reader`) as an input of `decode`.
-fn stdin_input(fd: std::os::fd::BorrowedFd<'_>, reader: Box<dyn io::Read + Send>) -> Input {
-    // A handle of its own, sharing standard input's offset.
-    let shared = fd.try_clone_to_owned().ok().map(std::fs::File::from);
-    let meta = shared
-        .as_ref()
-        .and_then(|f| f.metadata().ok())
-        .filter(std::fs::Metadata::is_file);
-    let large = meta.as_ref().is_some_and(|m| m.len() >= THREADED_FROM);
-    let (path, by_path) = match shared {
-        Some(file) if large => reopenable(file).unzip(),
-        _ => (None, None),
-    };
-    Input {
-        reader,
-        name: None,
-        live: meta.is_none(),
-        large,
-        path,
-        by_path,
+/// Reads a live input on a thread of its own, and reports a pause in it
+/// (nothing for [`PAUSE`]) as [`io::ErrorKind::TimedOut`]: the decoder
+/// then hands over what is complete, so that `tail -f log | coserr decode`
+/// prints an error when it is logged, not when the next line is.
+struct Pausing {
+    rx: std::sync::mpsc::Receiver<io::Result<Vec<u8>>>,
+    buf: Vec<u8>,
+    at: usize,
+    done: bool,
+}
+
+impl Pausing {
+    fn new(mut inner: Box<dyn io::Read + Send>) -> Pausing {
+        let (tx, rx) = std::sync::mpsc::sync_channel(4);
+        // Not joined: it may sit in a read of a terminal when the decode
+        // is over, and goes with the process.
+        std::thread::spawn(move || {
+            loop {
+                let mut buf = vec![0; 64 * 1024];
+                match inner.read(&mut buf) {
+                    Ok(n) => {
+                        buf.truncate(n);
+                        if tx.send(Ok(buf)).is_err() || n == 0 {
+                            break;
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        break;
+                    }
+                }
+            }
+        });
+        Pausing {
+            rx,
+            buf: Vec::new(),
+            at: 0,
+            done: false,
+        }
     }
 }
 
-/// A path that opens the regular file `file` reads, from its start, anew:
-/// `coserr decode < big.log` is then cut into chunks and decoded on every
-/// core like `coserr decode big.log`, where read as a stream it would be
-/// decoded on one. On Linux that is `/proc/self/fd/N` when `file` is at
-/// offset 0 (a file read from part-way must be decoded from there, as a
-/// stream) and the path opens the same file; elsewhere, none. With it,
-/// `file` (a duplicate of standard input's handle, sharing its offset),
-/// which the path names: the path is good while it is open.
-fn reopenable(file: std::fs::File) -> Option<(std::path::PathBuf, std::fs::File)> {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        use std::os::unix::fs::{FileExt, MetadataExt};
-        let mut file = file;
-        let meta = file.metadata().ok().filter(std::fs::Metadata::is_file)?;
-        if file.stream_position().ok()? != 0 {
-            return None;
+impl io::Read for Pausing {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        use std::sync::mpsc::RecvTimeoutError;
+        if self.at == self.buf.len() {
+            if self.done {
+                return Ok(0);
+            }
+            match self.rx.recv_timeout(PAUSE) {
+                Ok(Ok(chunk)) => {
+                    if chunk.is_empty() {
+                        self.done = true;
+                        return Ok(0);
+                    }
+                    self.buf = chunk;
+                    self.at = 0;
+                }
+                Ok(Err(e)) => {
+                    self.done = true;
+                    return Err(e);
+                }
+                Err(RecvTimeoutError::Timeout) => return Err(io::ErrorKind::TimedOut.into()),
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.done = true;
+                    return Ok(0);
+                }
+            }
         }
-        // Standard input must be readable itself (`0>>log` is not; a
-        // stream of it reads nothing): one byte read in place, which
-        // moves no offset.
-        if file.read_at(&mut [0u8], 0).ok()? != 1 {
-            return None;
-        }
-        let path = std::path::PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
-        // Opened, not only looked at: it must be readable by path too.
-        let again = std::fs::File::open(&path).ok()?.metadata().ok()?;
-        (again.dev() == meta.dev() && again.ino() == meta.ino()).then_some((path, file))
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = file;
-        None
+        let n = out.len().min(self.buf.len() - self.at);
+        out[..n].copy_from_slice(&self.buf[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
     }
 }
 
@@ -479,13 +502,14 @@ fn decode(
     let (mut lines, mut bytes) = (0u64, 0u64);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     for path in paths {
-        let mut input = open(path)?;
+        let input = open(path)?;
         let name = input.name.as_deref();
+        let live = input.live;
         // The sink's own write errors (a closed pipe) must not be reported
         // as errors reading the input: keep them apart.
         let mut write_error = None;
-        // It gives the error back: see `decode_threaded`.
-        let mut sink = |f: decode::Found| -> io::Result<decode::Found> {
+        // Every error: explained, then counted or written.
+        let mut sink = |f: decode::Found| -> io::Result<()> {
             let ex = explain::explain(f);
             found += 1;
             let written = if args.summary {
@@ -497,63 +521,21 @@ fn decode(
                 (if found > 1 { writeln!(out) } else { Ok(()) })
                     .and_then(|()| render::decode::error(out, &ex, found, name, look))
             };
-            let written = written.and_then(|()| if input.live { out.flush() } else { Ok(()) });
             written
-                .map(|()| ex.found)
+                .and_then(|()| if live { out.flush() } else { Ok(()) })
                 .map_err(|e| keep_apart(&mut write_error, e))
         };
-        let decoded = match &input.path {
-            // Errors as JSON lines do not depend on each other, nor does a
-            // summary's count: the file is cut into chunks decoded on every
-            // core. For a summary each error is explained on the thread
-            // that found it, and what the tally needs of it is counted
-            // here, in input order.
-            Some(path) if input.large && (as_json || args.summary) && cores > 1 => {
-                drop(input.reader);
-                let plan = decode::parallel::Plan {
-                    // Each thread holds about 1 MiB; past a few, reading
-                    // the file is the limit anyway.
-                    threads: cores.min(8),
-                    chunk: decode::parallel::CHUNK,
-                };
-                let as_record = |f: decode::Found, part: &mut Vec<u8>| {
-                    explain::TallyItem::of(&explain::explain(f)).write(part)
-                };
-                let as_json_line = |f: decode::Found, part: &mut Vec<u8>| {
-                    render::decode::error_json(part, &explain::explain(f), name)
-                };
-                let mut count = |part: &[u8]| {
-                    for record in part.split(|&b| b == b'\n').filter(|r| !r.is_empty()) {
-                        let item = explain::TallyItem::read(record).ok_or_else(|| {
-                            io::Error::other("internal error: a tally record did not read back")
-                        })?;
-                        tally.add_item(item);
-                    }
-                    Ok(())
-                };
-                let mut write = |part: &[u8]| {
-                    out.write_all(part)
-                        .map_err(|e| keep_apart(&mut write_error, e))
-                };
-                let summary = if args.summary {
-                    decode::parallel::decode_file(path, &options, plan, &as_record, &mut count)
-                } else {
-                    decode::parallel::decode_file(path, &options, plan, &as_json_line, &mut write)
-                };
-                if let Ok(s) = &summary {
-                    found += s.found;
-                    if let Some(stdin) = &mut input.by_path {
-                        // Where a stream would be now; a failure changes
-                        // nothing about what was decoded.
-                        let _ = stdin.seek(io::SeekFrom::Start(s.bytes));
-                    }
-                }
-                summary
-            }
-            _ if input.large && cores > 1 => {
-                decode::decode_threaded(input.reader, &options, &mut sink)
-            }
-            _ => decode::decode(input.reader, &options, &mut |f| sink(f).map(drop)),
+        let decoded = if input.large && cores > 1 {
+            // A file: its records are decoded on every core, its errors
+            // come back here in input order.
+            decode::decode_parallel(input.reader, &options, cores.min(8), &mut sink)
+        } else {
+            let reader: Box<dyn io::Read + Send> = if live {
+                Box::new(Pausing::new(input.reader))
+            } else {
+                input.reader
+            };
+            decode::decode(reader, &options, &mut sink)
         };
         let summary = match decoded {
             Ok(summary) => summary,
@@ -650,72 +632,41 @@ mod tests {
         args.iter().map(OsString::from).collect()
     }
 
-    /// Standard input from a regular file read from its start is a path
-    /// the parallel decoder can open once per thread, with a handle that
-    /// moves standard input's own offset; one read from part-way, or
-    /// anything not a regular file, is not.
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn a_file_on_standard_input_is_reopened_only_from_its_start() {
-        use std::io::{Read, Seek, SeekFrom};
-        let dir = std::env::temp_dir().join(format!("coserr-reopen-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("in.log");
-        std::fs::write(&path, "first\nsecond\n").unwrap();
-        let mut file = std::fs::File::open(&path).unwrap();
-        let again = |f: &std::fs::File| reopenable(f.try_clone().unwrap());
-        let (path_again, mut shared) = again(&file).expect("a regular file at offset 0");
-        assert_eq!(
-            std::fs::read_to_string(&path_again).unwrap(),
-            "first\nsecond\n"
-        );
-        // Read through the path, the file's own offset has not moved; the
-        // handle moves it.
-        assert_eq!(file.stream_position().unwrap(), 0);
-        shared.seek(SeekFrom::Start(6)).unwrap();
-        assert_eq!(file.stream_position().unwrap(), 6);
-        assert!(again(&file).is_none(), "read from part-way");
-        file.seek(SeekFrom::Start(0)).unwrap();
-        let mut word = [0u8; 5];
-        file.read_exact(&mut word).unwrap();
-        assert!(again(&file).is_none(), "read from part-way");
-        file.seek(SeekFrom::Start(0)).unwrap();
-        assert!(again(&file).is_some());
-        let null = std::fs::File::open("/dev/null").unwrap();
-        assert!(again(&null).is_none(), "not a regular file");
-        let write_only = std::fs::OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .unwrap();
-        assert!(again(&write_only).is_none(), "not readable");
-        let dir_fd = std::fs::File::open(&dir).unwrap();
-        assert!(again(&dir_fd).is_none(), "a directory");
-        let _ = std::fs::remove_dir_all(&dir);
+    /// A reader that gives its parts with a pause before the second.
+    struct Slow(Vec<&'static [u8]>);
+
+    impl io::Read for Slow {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Ok(0);
+            }
+            if self.0.len() == 1 {
+                std::thread::sleep(PAUSE * 3);
+            }
+            let part = self.0.remove(0);
+            buf[..part.len()].copy_from_slice(part);
+            Ok(part.len())
+        }
     }
 
-    /// Standard input is decoded by path when it is a regular file large
-    /// enough for the parallel decoder, read from its start.
-    #[cfg(target_os = "linux")]
+    /// A live input reports its pauses as `TimedOut`, and loses nothing.
     #[test]
-    fn a_large_file_on_standard_input_is_decoded_by_path() {
-        use std::os::fd::AsFd;
-        let dir = std::env::temp_dir().join(format!("coserr-stdin-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let (small, large) = (dir.join("small.log"), dir.join("large.log"));
-        std::fs::write(&small, "x\n".repeat(100)).unwrap();
-        std::fs::write(&large, "x\n".repeat(THREADED_FROM as usize / 2)).unwrap();
-        let input = |f: &std::fs::File| stdin_input(f.as_fd(), Box::new(io::empty()));
-        let big = input(&std::fs::File::open(&large).unwrap());
-        assert!(big.large && !big.live && big.name.is_none());
-        let by = big.path.expect("decoded by path");
-        assert_eq!(std::fs::read(by).unwrap().len(), THREADED_FROM as usize);
-        assert!(big.by_path.is_some());
-        let little = input(&std::fs::File::open(&small).unwrap());
-        assert!(!little.large && !little.live);
-        assert!(little.path.is_none() && little.by_path.is_none());
-        let null = input(&std::fs::File::open("/dev/null").unwrap());
-        assert!(null.live && !null.large && null.path.is_none());
-        let _ = std::fs::remove_dir_all(&dir);
+    fn a_pause_in_a_live_input_is_reported_and_nothing_is_lost() {
+        use std::io::Read as _;
+        let mut r = Pausing::new(Box::new(Slow(vec![b"first\n", b"second\n"])));
+        let mut got = Vec::new();
+        let mut pauses = 0;
+        let mut buf = [0u8; 64];
+        loop {
+            match r.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == io::ErrorKind::TimedOut => pauses += 1,
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert_eq!(got, b"first\nsecond\n");
+        assert!(pauses >= 1, "the pause was not reported");
     }
 
     #[test]

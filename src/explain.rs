@@ -9,10 +9,17 @@ use crate::decode::{Found, Vendor};
 #[derive(Clone, Debug)]
 pub struct Explained {
     pub found: Found,
-    /// The provider: as the input said, else as the catalogue entry says.
+    /// The provider, from evidence only: what the input says; else, when
+    /// the input says which company (a COS-style request ID), the entry of
+    /// that company's; else, when only one provider documents the code,
+    /// that provider. `None`: not identified.
     pub provider: Option<Provider>,
-    /// The catalogue entry, when one fits.
+    /// The catalogue entry, when one fits: of the provider when it is
+    /// known, else the one whose status matches first.
     pub entry: Option<&'static Entry>,
+    /// When the provider is not identified: every provider's meaning of
+    /// the code, `entry` first. Empty otherwise.
+    pub alternatives: Vec<&'static Entry>,
     /// The code was not in the input; it was inferred from the message.
     pub inferred: bool,
     /// Near names, when the input's code is not in the catalogue.
@@ -22,10 +29,15 @@ pub struct Explained {
 impl Explained {
     /// The code as shown: the input's, or the inferred one.
     pub fn code(&self) -> Option<&str> {
-        self.found
-            .code
-            .as_deref()
-            .or_else(|| self.entry.filter(|_| self.inferred).and_then(|e| e.code()))
+        self.found.code.as_deref().or_else(|| {
+            if !self.inferred {
+                return None;
+            }
+            self.found
+                .implied
+                .as_deref()
+                .or_else(|| self.entry.and_then(|e| e.code()))
+        })
     }
 }
 
@@ -34,8 +46,27 @@ pub fn explain(found: Found) -> Explained {
     let mut inferred = false;
     let mut entry = by_code_cached(&found);
     if entry.is_none() && found.code.is_none() && found.number.is_none() {
-        entry = by_message(&found);
-        inferred = entry.is_some();
+        // The code the documented message names (decode found it), else
+        // the entry whose message or description the message is.
+        if let Some(code) = found.implied.as_deref() {
+            let named = Found {
+                code: Some(code.to_owned()),
+                ..found.clone()
+            };
+            // Not when the status says otherwise: a message is only as
+            // good as the code it names fits what else is known.
+            let fits = found.status.is_none_or(|s| {
+                let entries = catalog::lookup(&Query::Name(fold(code)), &Filter::default());
+                entries.is_empty() || entries.iter().any(|e| e.status.is_none_or(|t| t == s))
+            });
+            if fits {
+                entry = by_code(&named);
+                inferred = true;
+            }
+        } else {
+            entry = by_message(&found);
+            inferred = entry.is_some();
+        }
     }
     let suggestions = match (
         &entry,
@@ -50,11 +81,61 @@ pub fn explain(found: Found) -> Explained {
         }
         _ => Vec::new(),
     };
-    let provider = found.provider.or(entry.map(|e| e.provider));
+    let provider = found.provider.or_else(|| match found.vendor {
+        // COS and CI share a request ID's shape: the entry tells which
+        // when there is one, and COS, which CI travels through, when not.
+        Some(Vendor::Tencent) => Some(entry.map_or(Provider::Cos, |e| e.provider)),
+        Some(Vendor::Huawei) => Some(Provider::Obs),
+        None if found.foreign => None,
+        // The code's namespace: a code only one provider documents (for an
+        // inferred code, the code the message names: a message one
+        // provider documents may be every S3 service's).
+        None => entry
+            .filter(|e| {
+                let named = match (inferred, e.code()) {
+                    (true, Some(code)) => {
+                        catalog::lookup(&Query::Name(fold(code)), &Filter::default())
+                    }
+                    (true, None) => Vec::new(),
+                    (false, _) => candidates(&found),
+                };
+                !named.is_empty() && named.iter().all(|c| c.provider == e.provider)
+            })
+            .map(|e| e.provider),
+    });
+    let alternatives = match (provider, entry) {
+        (None, Some(best)) => {
+            let mut all = candidates(&found);
+            all.sort_by_key(|e| (!std::ptr::eq(*e, best), e.provider != best.provider));
+            // One meaning per provider and section.
+            let mut seen: Vec<(Provider, catalog::Section)> = Vec::new();
+            all.retain(|e| {
+                let key = (e.provider, e.section);
+                let new = !seen.contains(&key);
+                seen.push(key);
+                new
+            });
+            if all.len() > 1 { all } else { Vec::new() }
+        }
+        _ => Vec::new(),
+    };
+    // With the provider known, its own entry.
+    let entry = match (provider, entry) {
+        (Some(p), Some(e)) if e.provider != p => best(
+            &found,
+            candidates(&found)
+                .into_iter()
+                .filter(|c| c.provider == p)
+                .collect(),
+        )
+        .or(Some(e)),
+        _ => entry,
+    };
     Explained {
         found,
         provider,
         entry,
+        alternatives,
         inferred,
         suggestions,
     }
@@ -127,6 +208,26 @@ fn by_code_cached(found: &Found) -> Option<&'static Entry> {
     })
 }
 
+/// Every entry the error's code or number names.
+fn candidates(found: &Found) -> Vec<&'static Entry> {
+    let all = Filter::default();
+    let mut out = Vec::new();
+    if let Some(code) = found.code.as_deref().or(found.implied.as_deref()) {
+        let trimmed = code.trim();
+        let query = match trimmed.parse::<i64>() {
+            Ok(n) => Query::Number(n),
+            Err(_) => Query::Name(fold(trimmed)),
+        };
+        out = catalog::lookup(&query, &all);
+    }
+    if out.is_empty()
+        && let Some(n) = found.number
+    {
+        out = catalog::lookup(&Query::Number(n), &all);
+    }
+    out
+}
+
 fn by_code(found: &Found) -> Option<&'static Entry> {
     let all = Filter::default();
     let mut candidates = Vec::new();
@@ -166,18 +267,29 @@ fn by_message(found: &Found) -> Option<&'static Entry> {
     if message.is_empty() {
         return None;
     }
-    let same = |s: &str| s.trim().trim_end_matches('.').eq_ignore_ascii_case(message);
+    // The message, or its start (a log cut it, a user re-typed it).
+    let same = |s: &str| catalog::messages::quotes(message, s.trim().trim_end_matches('.'));
     let entries = catalog::entries();
+    // A message whose documented status is not the error's is not its.
+    let status_fits = |e: &&'static Entry| match (found.status, e.status) {
+        (Some(s), Some(t)) => s == t,
+        _ => true,
+    };
     let by_messages: Vec<&'static Entry> = entries
         .iter()
         .filter(|e| e.messages().any(|m| same(m.message)))
+        .filter(status_fits)
         .collect();
     if !by_messages.is_empty() {
         return best(found, by_messages);
     }
     best(
         found,
-        entries.iter().filter(|e| same(e.description())).collect(),
+        entries
+            .iter()
+            .filter(|e| same(e.description()))
+            .filter(status_fits)
+            .collect(),
     )
 }
 
@@ -241,8 +353,14 @@ mod tests {
         assert_eq!(e.entry.map(|e| e.provider), Some(Provider::Obs));
         let e = explain(found(Some("InvalidObjectState"), Some(409), None));
         assert_eq!(e.entry.and_then(|e| e.status), Some(409));
-        assert_eq!(e.provider, Some(Provider::Cos));
+        // COS and OBS both document it: not identified, both meanings.
+        assert_eq!(e.provider, None);
+        assert!(e.alternatives.iter().any(|a| a.provider == Provider::Obs));
         assert!(!e.inferred);
+        // A code only one provider documents names it.
+        let e = explain(found(Some("MirrorFailed"), None, None));
+        assert_eq!(e.provider, Some(Provider::Cos));
+        assert!(e.alternatives.is_empty());
     }
 
     #[test]
@@ -528,6 +646,27 @@ pub fn reason_phrase(status: u16) -> Option<&'static str> {
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
         _ => return None,
+    })
+}
+
+/// The status whose standard reason phrase `phrase` is (`Forbidden`,
+/// `not found`, `NotFound`): spaces and case do not matter.
+pub fn status_of_reason(phrase: &str) -> Option<u16> {
+    let want: String = phrase
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if want.is_empty() {
+        return None;
+    }
+    (100..600).find(|&s| {
+        reason_phrase(s).is_some_and(|r| {
+            r.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .eq_ignore_ascii_case(&want)
+        })
     })
 }
 

@@ -74,7 +74,7 @@ fn every_document_row_is_in_the_catalogue() {
                 .iter()
                 .any(|row| find(row).iter().any(|f| std::ptr::eq(*f, *e)))
         })
-        .map(|e| extra_label(e))
+        .map(extra_label)
         .collect();
     let known: Vec<String> = KNOWN_EXTRA
         .iter()

@@ -279,6 +279,7 @@ pub fn entries() -> &'static [Entry] {
     &ENTRIES
 }
 
+pub mod messages;
 pub mod query;
 pub mod search;
 pub mod suggest;

@@ -4,9 +4,8 @@
 
 use std::borrow::Cow;
 
+use super::Found;
 use super::redact::{redact, redact_pair};
-use super::{Found, Vendor};
-use crate::catalog::Provider;
 
 /// What a field name (XML element, JSON key, SDK label, header) means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,28 +71,56 @@ pub fn classify_norm(norm: &[u8]) -> Option<Field> {
     })
 }
 
+/// The meaning of a one-word name that ends like a known one:
+/// `SdkResponseCode`, `HttpStatusCode`, `GetErrorCode`, `SdkErrorMessage`.
+pub fn classify_suffix(norm: &[u8]) -> Option<Field> {
+    Some(match norm {
+        n if n.ends_with(b"statuscode")
+            || n.ends_with(b"responsecode")
+            || n.ends_with(b"httpstatus") =>
+        {
+            Field::Status
+        }
+        n if n.ends_with(b"requestid") && !n.ends_with(b"extendedrequestid") => Field::RequestId,
+        n if n.ends_with(b"errorcode") => Field::Code,
+        n if n.ends_with(b"errormessage") || n.ends_with(b"errormsg") => Field::Message,
+        _ => return None,
+    })
+}
+
 pub fn classify(name: &str) -> Option<Field> {
     let mut buf = [0u8; 40];
     let n = normalize(name, &mut buf)?;
     classify_norm(&buf[..n])
 }
 
-/// Evidence about who sent an error, gathered while parsing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Hints(u8);
+/// Evidence about who sent an error: a host name, a header, an SDK's
+/// words. A set: one error may carry several kinds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Evidence(u8);
 
-impl Hints {
-    pub const COS: Hints = Hints(1);
-    pub const CI: Hints = Hints(2);
-    pub const OBS: Hints = Hints(4);
-    pub const TENCENT: Hints = Hints(8);
-    pub const HUAWEI: Hints = Hints(16);
+impl Evidence {
+    pub const NONE: Evidence = Evidence(0);
+    pub const COS: Evidence = Evidence(1);
+    pub const CI: Evidence = Evidence(2);
+    pub const OBS: Evidence = Evidence(4);
+    /// Tencent Cloud, but COS or CI: a `TraceId`, a `myqcloud.com` host.
+    pub const TENCENT: Evidence = Evidence(8);
+    /// Huawei Cloud.
+    pub const HUAWEI: Evidence = Evidence(16);
+    /// Amazon S3 itself: an `amazonaws.com` host, `Server: AmazonS3`.
+    pub const AWS: Evidence = Evidence(32);
+    /// Another S3-compatible store: MinIO, Ceph RGW, a gateway.
+    pub const OTHER: Evidence = Evidence(64);
 
-    pub fn add(&mut self, h: Hints) {
+    pub fn add(&mut self, h: Evidence) {
         self.0 |= h.0;
     }
-    pub fn has(self, h: Hints) -> bool {
+    pub fn has(self, h: Evidence) -> bool {
         self.0 & h.0 != 0
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
     }
 }
 
@@ -111,13 +138,17 @@ pub enum Shape {
 pub struct Draft {
     /// Boxed: a draft moves through several vectors before it is sent.
     pub found: Box<Found>,
-    pub hints: Hints,
+    pub evidence: Evidence,
     pub shape: Shape,
     /// The text carried an SDK's error signature (`CosServiceError`,
     /// `ObsException`, `(Service: Amazon S3; ...`).
     pub sdk: bool,
     /// A code of `0`/`Success` was seen: a success body, not an error.
     pub success: bool,
+    /// The message is one the catalogue documents, found on its own.
+    pub documented: bool,
+    /// The codes whose documented message it is.
+    pub implies: Vec<&'static str>,
 }
 
 /// Codes that mean "no error".
@@ -198,6 +229,69 @@ pub fn after_char(s: &str, i: usize) -> usize {
     i + s[i..].chars().next().map_or(0, char::len_utf8)
 }
 
+/// What a field's name says about who sent it: `X-ErrNo` is CI's,
+/// `x-cos-*` COS's, `x-obs-*` OBS's.
+fn label_evidence(name: &str) -> Evidence {
+    let l = name.trim().trim_matches(['\'', '"']);
+    if l.len() < 6 {
+        return Evidence::NONE;
+    }
+    let p = l.as_bytes();
+    let prefix = |s: &str| p.len() >= s.len() && p[..s.len()].eq_ignore_ascii_case(s.as_bytes());
+    if l.eq_ignore_ascii_case("x-errno") || prefix("x-ci-") {
+        Evidence::CI
+    } else if prefix("x-cos-") {
+        Evidence::COS
+    } else if prefix("x-obs-") {
+        Evidence::OBS
+    } else {
+        Evidence::NONE
+    }
+}
+
+/// A status's reason phrase written as a code (`Forbidden`, `NotFound`,
+/// `MethodNotAllowed`) that no provider documents as one.
+fn is_reason_code(v: &str) -> bool {
+    crate::explain::status_of_reason(v).is_some()
+        && crate::catalog::lookup(
+            &crate::catalog::Query::Name(crate::catalog::fold(v)),
+            &crate::catalog::Filter::default(),
+        )
+        .is_empty()
+}
+
+/// `ENOTFOUND`, `ECONNRESET`, `EAI_AGAIN`: an errno name.
+pub fn is_errno_name(v: &str) -> bool {
+    v.len() >= 4
+        && v.len() <= 20
+        && v.starts_with('E')
+        && v.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+        && !matches!(v, "ERROR" | "EXCEPTION")
+}
+
+/// A value that stands for an ID without being one: `...`, `xxx`,
+/// `<REQUEST_ID>`, `{requestId}`, `******`. A partly masked ID
+/// (`NjA2****`) is an ID.
+pub fn is_placeholder(v: &str) -> bool {
+    let v = trim_value(v);
+    // Real request IDs are 16 characters and up (Amazon's 16 hex digits,
+    // OBS's 32, COS's 40 or so); a shorter one was cut or made up. A
+    // masked one is kept, and so is anything with a mask in it.
+    if v.chars().count() < 8 && !v.contains('*') {
+        return true;
+    }
+    let wrapped =
+        (v.starts_with('<') && v.ends_with('>')) || (v.starts_with('{') && v.ends_with('}'));
+    wrapped
+        || v.chars()
+            .all(|c| matches!(c, '.' | '*' | '-' | '_' | '?' | '…' | 'x' | 'X'))
+        || v.eq_ignore_ascii_case("null")
+        || v.eq_ignore_ascii_case("none")
+        || v.eq_ignore_ascii_case("n/a")
+        || v.eq_ignore_ascii_case("requestid")
+        || v.eq_ignore_ascii_case("your-request-id")
+}
+
 fn is_empty_value(v: &str) -> bool {
     let v = trim_value(v);
     v.is_empty() || v == "null" || v == "None" || v == "nil" || v == "undefined" || v == "-"
@@ -207,10 +301,12 @@ impl Draft {
     pub fn new(shape: Shape) -> Draft {
         Draft {
             found: Box::default(),
-            hints: Hints::default(),
+            evidence: Evidence::default(),
             shape,
             sdk: false,
             success: false,
+            documented: false,
+            implies: Vec::new(),
         }
     }
 
@@ -249,12 +345,18 @@ impl Draft {
     /// IDs: whitespace from line wrapping removed; masks kept as they are.
     fn clean_id(&mut self, name: &str, value: &str, max: usize) -> String {
         let v = trim_value(value);
-        if super::any_byte(v.as_bytes(), |b| b.is_ascii_whitespace()) {
-            let joined: String = v.split_ascii_whitespace().collect();
-            self.clean_as(name, &joined, 0, max, true)
+        let joined: String;
+        let v = if super::any_byte(v.as_bytes(), |b| b.is_ascii_whitespace()) {
+            joined = v.split_ascii_whitespace().collect();
+            &joined
         } else {
-            self.clean_as(name, v, 0, max, true)
-        }
+            v
+        };
+        // The ID ends where the ID alphabet does (`NjVh，请` has CJK text
+        // glued to it); what follows is not part of it.
+        let t = super::shapes::ids::id_token(v);
+        let v = if t.is_empty() { v } else { t };
+        self.clean_as(name, v, 0, max, true)
     }
 
     /// Sets a field by meaning. The first value wins; a different second
@@ -263,14 +365,35 @@ impl Draft {
         if is_empty_value(value) && field != Field::Extra {
             return;
         }
+        self.evidence.add(label_evidence(name));
+        // A POSIX errno name (`ENOTFOUND`, `ECONNRESET`) is the client's
+        // failure, not a service's code.
+        if matches!(field, Field::Code) && is_errno_name(trim_value(value)) {
+            self.push_extra("errno", value, total, max);
+            return;
+        }
         match field {
             Field::Code => {
                 let v = trim_value(value);
                 if is_success_code(v) {
                     self.success = true;
+                } else if let Some(n) = parse_number(v)
+                    && (100..600).contains(&n)
+                    && !v.starts_with('+')
+                {
+                    // No CI numeric code is in 100..=599 (they are
+                    // negative, or 1000 and up): an NSError's `Code=403`,
+                    // a `"code": 404`, boto's `(403)` are HTTP statuses.
+                    self.found.status.get_or_insert(n as u16);
                 } else if let Some(n) = parse_number(v) {
                     if self.found.number.is_none() {
                         self.found.number = Some(n);
+                    }
+                } else if is_reason_code(v) {
+                    // aws-sdk-go names a bodiless error by its status text
+                    // (`Forbidden`, `NotFound`): a status, not a code.
+                    if let Some(s) = crate::explain::status_of_reason(v) {
+                        self.found.status.get_or_insert(s);
                     }
                 } else if self.found.code.is_none() {
                     self.found.code = Some(self.clean_as(name, v, total, max.min(256), true));
@@ -285,12 +408,17 @@ impl Draft {
                     self.set(Field::Code, name, value, total, max);
                 }
             }
-            Field::Status => match parse_status(value) {
-                Some(s) => {
-                    self.found.status.get_or_insert(s);
+            Field::Status => {
+                // `403`, `403 Forbidden`, or the reason phrase alone (.NET's
+                // `StatusCode: Forbidden`).
+                let v = trim_value(value);
+                match parse_status(v).or_else(|| crate::explain::status_of_reason(v)) {
+                    Some(s) => {
+                        self.found.status.get_or_insert(s);
+                    }
+                    None => self.push_extra(name, value, total, max),
                 }
-                None => self.push_extra(name, value, total, max),
-            },
+            }
             Field::Message => {
                 if self.found.message.is_none() {
                     self.found.message = Some(self.clean_as(name, value, total, max, true));
@@ -303,6 +431,7 @@ impl Draft {
                     self.found.resource = Some(self.clean_as(name, value, total, max, true));
                 }
             }
+            Field::RequestId | Field::TraceId | Field::HostId if is_placeholder(value) => {}
             Field::RequestId => {
                 if self.found.request_id.is_none() {
                     self.found.request_id = Some(self.clean_id(name, value, max));
@@ -360,7 +489,7 @@ impl Draft {
             let v = cut_str(&v, max).to_owned();
             self.found.headers.push((name.trim().to_owned(), v));
         }
-        header_hints(&lname, value, &mut self.hints);
+        header_hints(&lname, value, &mut self.evidence);
         match lname.as_str() {
             "date" if self.found.server_date.is_none() && !value.is_empty() => {
                 self.found.server_date = Some(cut_str(value, 256).to_owned());
@@ -413,15 +542,23 @@ impl Draft {
                 || (a.number.is_some() && a.number == b.number))
     }
 
-    /// Whether the draft has no identity of its own (only context: a
-    /// status, a message, headers).
-    pub fn is_context_only(&self) -> bool {
-        let f = &self.found;
-        f.code.is_none() && f.number.is_none() && f.request_id.is_none()
-    }
-
     /// Fills what `self` lacks from `other`.
-    pub fn absorb(&mut self, other: Draft) {
+    pub fn absorb(&mut self, mut other: Draft) {
+        // A documented server message says more than an SDK's or a log's
+        // own words: it names the error.
+        if other.documented && !self.documented {
+            if let Some(m) = other.found.message.take() {
+                let quoted = self.found.message.as_deref().is_some_and(|old| {
+                    old.to_ascii_lowercase()
+                        .contains(&m.trim_end_matches('.').to_ascii_lowercase())
+                });
+                if !quoted && let Some(old) = self.found.message.replace(m) {
+                    self.push_extra("message", &old, 0, usize::MAX);
+                }
+            }
+            self.documented = true;
+            self.implies = std::mem::take(&mut other.implies);
+        }
         let o = *other.found;
         let f = &mut self.found;
         f.status = f.status.or(o.status);
@@ -449,87 +586,16 @@ impl Draft {
             }
         }
         f.partial |= o.partial;
-        if f.line == 0 || (o.line != 0 && o.line < f.line) {
+        fill(&mut f.operation, o.operation);
+        if f.failure.is_none() {
+            f.failure = o.failure;
+        }
+        // The error is where the sighting that gives its fields is.
+        if f.line == 0 {
             f.line = o.line;
         }
-        self.hints.add(other.hints);
+        self.evidence.add(other.evidence);
         self.sdk |= other.sdk;
-    }
-
-    /// Whether a draft from the looser shapes (labels, JSON) says enough
-    /// to be reported on its own.
-    pub fn is_substantial(&self) -> bool {
-        let f = &self.found;
-        let has_code = f.code.is_some() || f.number.is_some();
-        let ids = f.request_id.is_some() || f.trace_id.is_some() || f.host_id.is_some();
-        let bad_status = f.status.is_some_and(|s| s >= 300);
-        (has_code && (f.message.is_some() || ids || bad_status || f.resource.is_some() || self.sdk))
-            || (bad_status && (ids || self.sdk))
-    }
-
-    /// The finished error: provider decided, `--provider` applied.
-    pub fn finish(mut self, forced: Option<Provider>) -> Found {
-        let (provider, vendor) = self.decide_provider();
-        let f = &mut self.found;
-        f.provider = forced.or(provider);
-        f.vendor = match f.provider {
-            Some(Provider::Obs) => Some(Vendor::Huawei),
-            Some(_) => Some(Vendor::Tencent),
-            None => vendor,
-        };
-        if let Some(r) = f.request.take() {
-            f.request = Some(redact(&r).into_owned());
-        }
-        *self.found
-    }
-
-    fn decide_provider(&mut self) -> (Option<Provider>, Option<Vendor>) {
-        let f = &self.found;
-        let mut h = self.hints;
-        if f.trace_id.is_some() {
-            h.add(Hints::TENCENT);
-        }
-        if f.host_id.is_some() {
-            h.add(Hints::HUAWEI);
-        }
-        for s in [&f.resource, &f.request].into_iter().flatten() {
-            host_hints(s, &mut h);
-        }
-        for (n, v) in &f.extra {
-            if n.eq_ignore_ascii_case("url") || n.eq_ignore_ascii_case("host") {
-                host_hints(v, &mut h);
-            }
-        }
-        // The request ID's shape is the weakest evidence: decoded only
-        // when nothing else spoke.
-        if h == Hints::default()
-            && let Some(id) = f.request_id.as_deref()
-            && let Some(t) = super::reqid::request_time(id)
-        {
-            h.add(if t.provider() == Provider::Obs {
-                Hints::HUAWEI
-            } else {
-                Hints::TENCENT
-            });
-        }
-        let tencent = h.has(Hints::COS) || h.has(Hints::CI) || h.has(Hints::TENCENT);
-        let huawei = h.has(Hints::OBS) || h.has(Hints::HUAWEI);
-        // Explicit service evidence first; CI outranks COS because CI
-        // requests travel through COS domains and carry COS headers.
-        if h.has(Hints::CI) && !h.has(Hints::OBS) {
-            return (Some(Provider::Ci), Some(Vendor::Tencent));
-        }
-        if h.has(Hints::OBS) && !h.has(Hints::COS) {
-            return (Some(Provider::Obs), Some(Vendor::Huawei));
-        }
-        if h.has(Hints::COS) && !h.has(Hints::OBS) {
-            return (Some(Provider::Cos), Some(Vendor::Tencent));
-        }
-        match (tencent, huawei) {
-            (false, true) => (Some(Provider::Obs), Some(Vendor::Huawei)),
-            (true, false) => (None, Some(Vendor::Tencent)),
-            _ => (None, None),
-        }
     }
 }
 
@@ -540,68 +606,76 @@ fn fill(slot: &mut Option<String>, v: Option<String>) {
 }
 
 /// What a response header says about the provider.
-pub fn header_hints(lname: &str, value: &str, h: &mut Hints) {
+pub fn header_hints(lname: &str, value: &str, h: &mut Evidence) {
     if lname == "server" {
         let v = value.trim();
         if v.eq_ignore_ascii_case("tencent-cos")
             || v.to_ascii_lowercase().starts_with("tencent-cos")
         {
-            h.add(Hints::COS);
+            h.add(Evidence::COS);
         } else if v.eq_ignore_ascii_case("tencent-ci") {
-            h.add(Hints::CI);
+            h.add(Evidence::CI);
         } else if v.eq_ignore_ascii_case("obs") || v.to_ascii_lowercase().starts_with("obs") {
-            h.add(Hints::OBS);
+            h.add(Evidence::OBS);
         }
     } else if lname == "x-errno" || lname.starts_with("x-ci-") {
-        h.add(Hints::CI);
+        h.add(Evidence::CI);
     } else if lname.starts_with("x-cos-") {
-        h.add(Hints::COS);
+        h.add(Evidence::COS);
     } else if lname.starts_with("x-obs-") {
-        h.add(Hints::OBS);
+        h.add(Evidence::OBS);
     } else if lname == "host" || lname == "location" {
         host_hints(value, h);
     }
 }
 
-static HOST_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 7]> =
-    std::sync::LazyLock::new(|| {
-        use memchr::memmem::Finder;
-        [
-            Finder::new("myqcloud.com"),
-            Finder::new("tencentcos."),
-            Finder::new(".ci."),
-            Finder::new(".cos."),
-            Finder::new("ci-process="),
-            Finder::new("huaweicloud.com"),
-            Finder::new("myhwclouds.com"),
-        ]
-    });
-
 /// What a host name or URL says about the provider.
-pub fn host_hints(s: &str, h: &mut Hints) {
+pub fn host_hints(s: &str, h: &mut Evidence) {
+    h.add(host_evidence(s));
+}
+
+/// What a host name or URL says about the provider: `*.cos.*.myqcloud.com`
+/// is COS, `*.ci.*` and `*.pic*.myqcloud.com` CI, another `myqcloud.com`
+/// host Tencent; `obs.*.myhuaweicloud.com` is OBS (other Huawei Cloud
+/// hosts are other services); `amazonaws.com` is Amazon, `aliyuncs.com`
+/// another store.
+pub fn host_evidence(s: &str) -> Evidence {
     if s.len() > 4096 || memchr::memchr(b'.', s.as_bytes()).is_none() {
-        return;
+        return Evidence::NONE;
     }
-    // Host names are printed in lower case; lower-case a copy only when
-    // there is something to lower.
     let l: Cow<'_, str> = if super::any_byte(s.as_bytes(), |b| b.is_ascii_uppercase()) {
         Cow::Owned(s.to_ascii_lowercase())
     } else {
         Cow::Borrowed(s)
     };
-    let b = l.as_bytes();
-    let [qcloud, tcos, ci, cos, ci_process, huawei, hwclouds] = &*HOST_FINDERS;
-    let tencent = qcloud.find(b).is_some() || tcos.find(b).is_some();
-    if tencent && ci.find(b).is_some() || ci_process.find(b).is_some() {
-        h.add(Hints::CI);
-    } else if tencent && cos.find(b).is_some() {
-        h.add(Hints::COS);
+    // The host part of a URL.
+    let host = l.split_once("://").map_or(&*l, |(_, rest)| rest);
+    let host = host.split(['/', '?', '#']).next().unwrap_or(host);
+    let has = |n: &str| l.contains(n);
+    let mut h = Evidence::NONE;
+    let tencent = host.contains("myqcloud.com") || host.contains("tencentcos.");
+    if (tencent && (host.contains(".ci.") || host.contains(".pic"))) || has("ci-process=") {
+        h.add(Evidence::CI);
+    } else if tencent && (host.contains(".cos.") || host.starts_with("cos.")) {
+        h.add(Evidence::COS);
     } else if tencent {
-        h.add(Hints::TENCENT);
+        h.add(Evidence::TENCENT);
     }
-    if huawei.find(b).is_some() || hwclouds.find(b).is_some() {
-        h.add(Hints::OBS);
+    if (host.contains("myhuaweicloud.com")
+        || host.contains("myhwclouds.com")
+        // Open Telekom Cloud runs Huawei's OBS.
+        || host.contains("otc.t-systems.com"))
+        && (host.contains(".obs.") || host.starts_with("obs.") || host.contains(".obs-"))
+    {
+        h.add(Evidence::OBS);
     }
+    if host.contains("amazonaws.com") {
+        h.add(Evidence::AWS);
+    }
+    if host.contains("aliyuncs.com") {
+        h.add(Evidence::OTHER);
+    }
+    h
 }
 
 #[cfg(test)]
@@ -610,8 +684,8 @@ mod tests {
 
     #[test]
     fn host_names_in_any_case_name_the_service() {
-        let hints = |s: &str| {
-            let mut h = Hints::default();
+        let evidence = |s: &str| {
+            let mut h = Evidence::default();
             host_hints(s, &mut h);
             h
         };
@@ -619,14 +693,17 @@ mod tests {
             "b-1250000000.cos.ap-beijing.myqcloud.com/a.txt",
             "B-1250000000.COS.AP-Beijing.MyQcloud.com/A.txt",
         ] {
-            assert_eq!(hints(s), Hints::COS, "{s}");
+            assert_eq!(evidence(s), Evidence::COS, "{s}");
         }
         assert_eq!(
-            hints("b-125.PicSH.myqcloud.com/a.jpg?CI-Process=x"),
-            Hints::CI
+            evidence("b-125.PicSH.myqcloud.com/a.jpg?CI-Process=x"),
+            Evidence::CI
         );
-        assert_eq!(hints("Bucket.OBS.cn-north-4.MyHuaweiCloud.com"), Hints::OBS);
-        assert_eq!(hints("example.com/cos"), Hints::default());
+        assert_eq!(
+            evidence("Bucket.OBS.cn-north-4.MyHuaweiCloud.com"),
+            Evidence::OBS
+        );
+        assert_eq!(evidence("example.com/cos"), Evidence::default());
     }
 
     #[test]
@@ -699,27 +776,6 @@ mod tests {
         d.set(Field::RequestId, "RequestId", "NjA2****", 0, 100);
         assert_eq!(d.found.host_id.as_deref(), Some("RkRCQUFB"));
         assert_eq!(d.found.request_id.as_deref(), Some("NjA2****"));
-    }
-
-    #[test]
-    fn provider_from_evidence() {
-        let mut d = Draft::new(Shape::Xml);
-        d.found.trace_id = Some("x".into());
-        let f = d.clone().finish(None);
-        assert_eq!((f.provider, f.vendor), (None, Some(Vendor::Tencent)));
-        let f = d.clone().finish(Some(Provider::Obs));
-        assert_eq!(
-            (f.provider, f.vendor),
-            (Some(Provider::Obs), Some(Vendor::Huawei))
-        );
-        d.add_header("Server", "tencent-cos", 100);
-        assert_eq!(d.clone().finish(None).provider, Some(Provider::Cos));
-        d.add_header("X-ErrNo", "-1102", 100);
-        let f = d.finish(None);
-        assert_eq!((f.provider, f.number), (Some(Provider::Ci), Some(-1102)));
-        let mut o = Draft::new(Shape::Xml);
-        o.found.host_id = Some("x".into());
-        assert_eq!(o.finish(None).provider, Some(Provider::Obs));
     }
 
     #[test]

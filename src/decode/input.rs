@@ -11,7 +11,7 @@ use std::io::{self, Read};
 
 /// The longest piece of a line the scanner handles at once. Longer lines
 /// are cut into segments of at most this size.
-pub const SEGMENT: usize = 256 * 1024;
+pub const SEGMENT: usize = super::record::MAX_BYTES;
 /// Read size.
 const CHUNK: usize = 64 * 1024;
 /// Buffer size: a full segment plus room for one more read.
@@ -77,43 +77,9 @@ impl<R: Read> Source<R> {
         }
     }
 
-    /// A source that goes on with a UTF-8 stream from its middle: what
-    /// the stream's first bytes decided (no UTF-16, a BOM skipped) stands,
-    /// and a BOM-like sequence here is text. The first `filled` bytes of
-    /// `buf` are the stream's from `offset` on, read already (a chunk is
-    /// scanned where it was read, not copied); `inner` gives what follows.
-    pub fn resume(inner: R, offset: u64, buf: Vec<u8>, filled: usize) -> Self {
-        let mut s = Source::with_buffer(inner, buf);
-        s.started = true;
-        s.offset = offset;
-        s.end = filled.min(s.buf.len());
-        s.bytes_read = s.end as u64;
-        s
-    }
-
-    /// The buffer, for another source.
-    pub fn into_buffer(self) -> Vec<u8> {
-        self.buf
-    }
-
     /// The unconsumed bytes.
     pub fn data(&self) -> &[u8] {
         &self.buf[self.start..self.end]
-    }
-
-    /// Absolute offset of `data()[0]`.
-    pub fn offset(&self) -> u64 {
-        self.offset
-    }
-
-    /// The reader underneath.
-    pub fn inner(&self) -> &R {
-        &self.inner
-    }
-
-    /// The reader underneath.
-    pub fn inner_mut(&mut self) -> &mut R {
-        &mut self.inner
     }
 
     pub fn at_eof(&self) -> bool {
@@ -317,9 +283,6 @@ pub fn sniff(head: &[u8]) -> (Encoding, usize, Option<&'static str>) {
     }
 }
 
-/// How many bytes are read for [`sniff`] where the whole start of the
-/// input is at hand (it looks at the first [`SNIFF_MIN`] of them).
-pub const SNIFFED: usize = 1024;
 /// How many bytes a source reads before it sniffs (unless the input is
 /// shorter), and all that [`sniff`] looks at: the decision must not
 /// depend on how much the first read happened to bring.
@@ -479,59 +442,6 @@ mod tests {
         let mut s = Source::new(Drip(b"ab"));
         assert!(s.fill().unwrap());
         assert_eq!(s.data(), b"ab");
-    }
-
-    #[test]
-    fn a_used_buffer_reads_as_a_new_one() {
-        let text = "<Error><Code>NoSuchKey</Code><Message>键不存在 😀</Message></Error>\r\n";
-        let plain: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
-        let inputs = [
-            b"\xEF\xBB\xBF<Error/>\n".to_vec(),
-            utf16(text, false, true),
-            utf16(text, true, true),
-            utf16(text, false, false),
-            utf16(&text.repeat(5_000), true, false),
-            plain.clone(),
-        ];
-        // Buffers left full of other bytes: by another input, or made so
-        // (longer than a source's, and all 0xFF).
-        let mut used = drain(&plain).1.into_buffer();
-        let odd = vec![0xFF; CAPACITY + 100];
-        for input in &inputs {
-            let (want, fresh) = drain(input);
-            for buf in [used.clone(), odd.clone()] {
-                let (got, s) = drain_from(Source::with_buffer(input.as_slice(), buf));
-                assert_eq!(got, want);
-                assert_eq!(s.bytes_read, fresh.bytes_read);
-                assert_eq!(s.bad_utf16, fresh.bad_utf16);
-                assert_eq!(s.encoding_note, fresh.encoding_note);
-            }
-            used = fresh.into_buffer();
-        }
-        let (got, _) = drain_from(Source::resume(&b"\xEF\xBB\xBFab"[..], 7, odd, 0));
-        assert_eq!(
-            got, b"\xEF\xBB\xBFab",
-            "a resumed source keeps a BOM-like start"
-        );
-    }
-
-    /// A resumed source serves the bytes its buffer was handed first, then
-    /// its reader's, and counts both as read; the buffer may be longer
-    /// than a source's and filled past [`CAPACITY`].
-    #[test]
-    fn a_resumed_source_starts_with_the_bytes_handed_over() {
-        let rest = b"\xEF\xBB\xBFtail\n".as_slice();
-        for filled in [0, 5, CAPACITY + 100] {
-            let mut buf: Vec<u8> = (0..filled).map(|i| b'a' + (i % 26) as u8).collect();
-            let held = buf.clone();
-            buf.extend_from_slice(&[0xFF; 64]);
-            let s = Source::resume(rest, 1000, buf, filled);
-            assert_eq!(s.offset(), 1000);
-            assert_eq!(s.data(), held);
-            let (got, s) = drain_from(s);
-            assert_eq!(got, [held.as_slice(), rest].concat(), "filled {filled}");
-            assert_eq!(s.bytes_read, (filled + rest.len()) as u64);
-        }
     }
 
     #[test]

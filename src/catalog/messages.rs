@@ -1,0 +1,303 @@
+//! The servers' documented error messages, found in free text: an error
+//! printed without its code still names itself by its message.
+//!
+//! The messages are the catalogue's, and the standard Amazon S3 messages
+//! that COS and OBS send too (`data/s3_messages.json`, read when decode
+//! first needs them; lookups never do).
+//!
+//! Three kinds of pattern, one search:
+//! - a whole message of four words or more, in any case;
+//! - the start of a long message (its first words, 32 bytes or more),
+//!   when no other message starts so: a message a log cut off, or a user
+//!   re-typed with a slip further on;
+//! - a short message (`Access Denied`), as written and only where it
+//!   stands alone: the whole line, or all that follows a `: `.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Entry;
+
+/// Messages shorter than this, or of fewer words, are matched only where
+/// they stand alone (`Access Denied`).
+const MIN_LEN: usize = 20;
+const MIN_WORDS: usize = 4;
+/// The start of a long message that is matched on its own.
+const PREFIX_LEN: usize = 32;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pattern {
+    Whole,
+    Start,
+    Short,
+}
+
+struct Index {
+    ac: AhoCorasick,
+    /// For each pattern: the message it belongs to, and its kind.
+    patterns: Vec<(&'static str, Pattern)>,
+}
+
+/// The messages of an entry: those the documents give, and the
+/// description of a named code (COS documents its messages as
+/// descriptions).
+fn messages_of(e: &'static Entry) -> impl Iterator<Item = &'static str> {
+    let described = e.code().is_some().then(|| e.description());
+    e.messages()
+        .map(|m| m.message)
+        .chain(described)
+        .map(|m| m.trim().trim_end_matches('.'))
+}
+
+/// The first words of `m`, at least [`PREFIX_LEN`] bytes of it.
+fn start_of(m: &str) -> Option<&str> {
+    if m.len() < PREFIX_LEN + 16 {
+        return None;
+    }
+    let end = m[PREFIX_LEN..].find(' ').map(|i| PREFIX_LEN + i)?;
+    (m[..end].split_whitespace().count() >= 5).then(|| &m[..end])
+}
+
+/// The standard S3 messages: (code, message).
+static S3: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("../../data/s3_messages.json")).unwrap_or_default();
+    rows.into_iter()
+        .filter_map(|r| {
+            let code = r.get("code")?.as_str()?.to_owned();
+            let message = r
+                .get("message")?
+                .as_str()?
+                .trim()
+                .trim_end_matches('.')
+                .to_owned();
+            // Read once, kept for the run.
+            Some((&*code.leak(), &*message.leak()))
+        })
+        .collect()
+});
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut messages: Vec<&'static str> = super::entries()
+        .iter()
+        .flat_map(messages_of)
+        .chain(S3.iter().map(|(_, m)| *m))
+        .filter(|m| m.len() >= 8)
+        .collect();
+    messages.sort_unstable();
+    messages.dedup();
+    let mut patterns: Vec<(&'static str, Pattern)> = Vec::new();
+    for &m in &messages {
+        if m.len() >= MIN_LEN && m.split_whitespace().count() >= MIN_WORDS {
+            patterns.push((m, Pattern::Whole));
+            if let Some(start) = start_of(m) {
+                let shared = messages
+                    .iter()
+                    .filter(|o| {
+                        o.len() >= start.len() && o[..start.len()].eq_ignore_ascii_case(start)
+                    })
+                    .count();
+                if shared == 1 {
+                    patterns.push((m, Pattern::Start));
+                }
+            }
+        } else if m.split_whitespace().count() >= 2 {
+            patterns.push((m, Pattern::Short));
+        }
+    }
+    let texts: Vec<&str> = patterns
+        .iter()
+        .map(|&(m, kind)| match kind {
+            Pattern::Start => start_of(m).unwrap_or(m),
+            _ => m,
+        })
+        .collect();
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&texts)
+        .expect("the catalogue's messages build an automaton");
+    Index { ac, patterns }
+});
+
+/// Every message that [`find_all`] looks for, whole or in part.
+pub fn all() -> Vec<&'static str> {
+    let index = &*INDEX;
+    index
+        .patterns
+        .iter()
+        .map(|&(m, kind)| match kind {
+            Pattern::Start => start_of(m).unwrap_or(m),
+            _ => m,
+        })
+        .collect()
+}
+
+/// The first documented server message that `text` quotes, as the
+/// catalogue writes it (without a final full stop).
+pub fn find_in(text: &str) -> Option<&'static str> {
+    find_all(text).first().map(|q| q.message)
+}
+
+/// A documented message quoted in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Where the quote is in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The message as the catalogue writes it.
+    pub message: &'static str,
+    /// The quote is the message's start only: the text goes on otherwise.
+    pub partial: bool,
+}
+
+/// Where `text` quotes documented messages. A quote must stand as a
+/// phrase of its own, not inside a word.
+pub fn find_all(text: &str) -> Vec<Quote> {
+    let index = &*INDEX;
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for m in index.ac.find_iter(text) {
+        let before = m.start().checked_sub(1).map(|i| b[i]);
+        let after = b.get(m.end()).copied();
+        if before.is_some_and(|c| c.is_ascii_alphanumeric())
+            || after.is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let (message, kind) = index.patterns[m.pattern().as_usize()];
+        let mut end = m.end();
+        match kind {
+            Pattern::Short => {
+                // As written, and alone: the rest of its line, or the whole
+                // line, is the message.
+                if &text[m.start()..m.end()] != message {
+                    continue;
+                }
+                let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+                let lead = text[line_start..m.start()].trim_end();
+                let line_end = text[m.end()..]
+                    .find('\n')
+                    .map_or(text.len(), |i| m.end() + i);
+                let rest = text[m.end()..line_end].trim_end_matches(['.', '\r', ' ', '"', '\'']);
+                if !rest.is_empty() || !(lead.is_empty() || lead.ends_with(':')) {
+                    continue;
+                }
+            }
+            Pattern::Start => {
+                // The quote runs to the end of its sentence.
+                let rest = &text[m.end()..];
+                let stop = rest
+                    .find(['\n', '"', '\'', '<', ')'])
+                    .unwrap_or(rest.len())
+                    .min(message.len() * 2);
+                let stop = rest[..stop].find(". ").map_or(stop, |i| i + 1);
+                end = m.end() + rest[..stop].trim_end().len();
+            }
+            Pattern::Whole => {}
+        }
+        if b.get(end) == Some(&b'.') {
+            end += 1;
+        }
+        out.push(Quote {
+            start: m.start(),
+            end,
+            message,
+            partial: kind == Pattern::Start,
+        });
+    }
+    out
+}
+
+/// The codes whose message `message` is: the catalogue's entries' and
+/// the standard S3 ones'.
+pub fn codes_of(message: &str) -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = super::entries()
+        .iter()
+        .filter(|e| messages_of(e).any(|m| m.eq_ignore_ascii_case(message)))
+        .filter_map(Entry::code)
+        .chain(
+            S3.iter()
+                .filter(|(_, m)| m.eq_ignore_ascii_case(message))
+                .map(|(c, _)| *c),
+        )
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+/// Whether `quoted` is `message`, or the start of it as [`find_all`]
+/// finds starts (a log cut it, a user re-typed it with a slip later on).
+pub fn quotes(quoted: &str, message: &str) -> bool {
+    let q = quoted.trim().trim_end_matches('.');
+    if q.eq_ignore_ascii_case(message) {
+        return true;
+    }
+    start_of(message).is_some_and(|start| {
+        q.len() >= start.len()
+            && q.is_char_boundary(start.len())
+            && q[..start.len()].eq_ignore_ascii_case(start)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_documented_messages_in_any_case() {
+        let m = find_in("upload failed: the specified bucket does not exist. retrying");
+        assert!(
+            m.is_some_and(|m| m.eq_ignore_ascii_case("The specified bucket does not exist")),
+            "{m:?}"
+        );
+        assert_eq!(find_in("nothing to see here"), None);
+    }
+
+    #[test]
+    fn the_standard_s3_messages_are_read() {
+        assert!(S3.len() > 50);
+        assert_eq!(
+            codes_of("Your proposed upload is smaller than the minimum allowed object size"),
+            ["EntityTooSmall"]
+        );
+        assert!(
+            find_in("err: The AWS Access Key Id you provided does not exist in our records.")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn short_messages_only_alone() {
+        assert!(find_in("failed to test for existence of bucket b-125: Access Denied").is_some());
+        assert!(find_in("Access Denied\n").is_some());
+        assert_eq!(find_in("the access denied page was shown"), None);
+        assert_eq!(find_in("Access Denied for user root"), None);
+    }
+
+    #[test]
+    fn the_start_of_a_long_message() {
+        // Every long message whose start is its own: found from its start
+        // with a slip after it, as the message it starts.
+        let index = &*INDEX;
+        let mut tried = 0;
+        for &(m, kind) in &index.patterns {
+            if kind != Pattern::Start {
+                continue;
+            }
+            let start = start_of(m).unwrap();
+            let text = format!("upload failed (400：{start} and then a slip in the rest.)");
+            let q = find_all(&text);
+            assert_eq!(q.len(), 1, "{m}");
+            assert!(q[0].partial && q[0].message == m, "{m}: {q:?}");
+            assert!(quotes(&text[q[0].start..q[0].end], m));
+            tried += 1;
+        }
+        assert!(
+            tried > 10,
+            "only {tried} messages have a start of their own"
+        );
+    }
+}

@@ -1,0 +1,564 @@
+//! The one-way flow: bytes → lines → records → (prefilter) → shapes →
+//! facts → resolution → errors. [`Reader`] reads and cuts; [`process`]
+//! turns one record into errors and is all a decoding thread runs, so a
+//! record decodes the same on any thread.
+
+use std::io::{self, Read};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::facts::Facts;
+use super::input::Source;
+use super::record::{self, Cut, Cutter, RecordText};
+use super::resolve::{Resolved, resolve};
+use super::shapes::{self, SHAPES};
+use super::{Options, Summary};
+
+/// One multi-pattern automaton over every shape's keywords, and which
+/// shapes each keyword belongs to.
+struct Prefilter {
+    ac: AhoCorasick,
+    owners: Vec<u64>,
+    /// The shapes with a keyword that starts with a line end.
+    line_start: u64,
+}
+
+static PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = Vec::new();
+    let mut owners: Vec<u64> = Vec::new();
+    for (i, shape) in SHAPES.iter().enumerate() {
+        let dynamic = shape.dynamic.map(|f| f()).unwrap_or_default();
+        for k in shape.keywords.iter().chain(&dynamic) {
+            match words.iter().position(|w| w.eq_ignore_ascii_case(k)) {
+                Some(j) => owners[j] |= 1 << i,
+                None => {
+                    words.push(k);
+                    owners.push(1 << i);
+                }
+            }
+        }
+    }
+    let line_start = words
+        .iter()
+        .zip(&owners)
+        .filter(|(w, _)| w.starts_with('\n'))
+        .fold(0, |m, (_, o)| m | o);
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&words)
+        .expect("the shapes' keywords build an automaton");
+    Prefilter {
+        ac,
+        owners,
+        line_start,
+    }
+});
+
+/// The shapes whose keywords occur in `text`.
+pub fn mask(text: &[u8]) -> u64 {
+    let p = &*PREFILTER;
+    // A keyword that starts a line (`\n4` for a status alone on its
+    // line) counts at the start of the text too: a first line that is a
+    // status alone.
+    let first = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    let first = first.trim_ascii();
+    let mut m = if first.len() == 3
+        && matches!(first[0], b'4' | b'5')
+        && first.iter().all(u8::is_ascii_digit)
+    {
+        p.line_start
+    } else {
+        0
+    };
+    for hit in p.ac.find_overlapping_iter(text) {
+        m |= p.owners[hit.pattern().as_usize()];
+        if m == shapes::ALL {
+            break;
+        }
+    }
+    m
+}
+
+/// What the reader hands over: a record, or word that the input paused.
+pub enum Event<'a> {
+    Record(RawRecord<'a>),
+    /// Nothing came for a while: what is held back may go out.
+    Pause,
+}
+
+/// A record as the reader cut it: its bytes, its first line, and the
+/// shapes to show it to.
+pub struct RawRecord<'a> {
+    pub bytes: &'a [u8],
+    pub first_line: u64,
+    pub mask: u64,
+}
+
+/// Turns one record into errors.
+pub fn process(bytes: &[u8], first_line: u64, mask: u64, options: &Options) -> Resolved {
+    let text = clean_text(bytes);
+    let rec = RecordText::new(&text, first_line, options.max_field);
+    let mut facts = Facts::new();
+    shapes::run(&rec, mask, &mut facts);
+    if facts.list.is_empty() {
+        return Resolved::default();
+    }
+    resolve(&rec, facts.list, options.provider)
+}
+
+/// A record's text: invalid UTF-8 replaced, NUL bytes dropped.
+fn clean_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let text = String::from_utf8_lossy(bytes);
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        std::borrow::Cow::Owned(text.replace('\0', ""))
+    } else {
+        text
+    }
+}
+
+/// Reads an input into records, counting what the summary reports.
+pub struct Reader {
+    cutter: Cutter,
+    every_shape: bool,
+    /// The number of the next line (1-based).
+    line: u64,
+    lines: u64,
+    invalid_utf8: u64,
+    first_invalid: u64,
+    nuls: u64,
+    long_lines: u64,
+}
+
+impl Reader {
+    pub fn new(options: &Options) -> Reader {
+        Reader {
+            cutter: Cutter::new(),
+            every_shape: options.every_shape,
+            line: 1,
+            lines: 0,
+            invalid_utf8: 0,
+            first_invalid: 0,
+            nuls: 0,
+            long_lines: 0,
+        }
+    }
+
+    /// Reads `src` to its end, handing each record to `emit` as soon as
+    /// the line after it (or a pause in the input, see
+    /// [`Cutter::may_close_on_pause`]) shows that it is complete.
+    pub fn run<R: Read>(
+        &mut self,
+        src: &mut Source<R>,
+        emit: &mut dyn FnMut(Event<'_>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // Offsets in `src.data()`: the open record's start, the next line.
+        let mut rec_start = 0usize;
+        let mut pos = 0usize;
+        let mut rec_line = 1u64;
+        // Inside a line longer than a record may be.
+        let mut in_long_line = false;
+        loop {
+            let data = src.data();
+            let nl = memchr::memchr(b'\n', &data[pos..]).map(|i| pos + i + 1);
+            let line_end = match nl {
+                Some(end) => Some(end),
+                None if src.at_eof() && pos < data.len() => Some(data.len()),
+                None => None,
+            };
+            if let Some(end) = line_end {
+                let raw = &data[pos..end];
+                let body = raw.strip_suffix(b"\n").unwrap_or(raw);
+                self.count(body);
+                let was_open = self.cutter.is_open();
+                match self.cutter.line(body, raw.len()) {
+                    Cut::Start => {
+                        if was_open && rec_start < pos {
+                            self.emit(&data[rec_start..pos], rec_line, emit)?;
+                        }
+                        rec_start = pos;
+                        rec_line = self.line;
+                    }
+                    Cut::Continue => {
+                        if !was_open {
+                            rec_start = pos;
+                            rec_line = self.line;
+                        }
+                    }
+                    Cut::Blank => {
+                        if !was_open {
+                            rec_start = end;
+                        }
+                    }
+                }
+                pos = end;
+                self.line += 1;
+                self.lines += 1;
+                in_long_line = false;
+                continue;
+            }
+            if src.at_eof() {
+                if self.cutter.is_open() && rec_start < pos {
+                    self.emit(&data[rec_start..pos], rec_line, emit)?;
+                }
+                self.cutter.close();
+                return Ok(());
+            }
+            if data.len() - rec_start >= record::MAX_BYTES {
+                // The open record and the line being read are too long to
+                // hold: the record ends here, and the line is read in
+                // pieces.
+                if self.cutter.is_open() && rec_start < pos {
+                    self.emit(&data[rec_start..pos], rec_line, emit)?;
+                    self.cutter.close();
+                    rec_start = pos;
+                    rec_line = self.line;
+                    continue;
+                }
+                if !in_long_line {
+                    in_long_line = true;
+                    self.long_lines += 1;
+                }
+                let piece = piece_end(&data[pos..]);
+                self.count(&data[pos..pos + piece]);
+                self.emit(&data[pos..pos + piece], self.line, emit)?;
+                self.cutter.close();
+                pos += piece;
+                rec_start = pos;
+                continue;
+            }
+            // Room for more: drop what is done, then read.
+            src.consume(rec_start);
+            pos -= rec_start;
+            rec_start = 0;
+            match src.fill() {
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::TimedOut => {
+                    // The input paused: a record that nothing more may
+                    // belong to goes out now.
+                    if self.cutter.is_open()
+                        && pos == src.data().len()
+                        && self.cutter.may_close_on_pause()
+                    {
+                        let data = src.data();
+                        self.emit(&data[..pos], rec_line, emit)?;
+                        self.cutter.close();
+                        rec_start = pos;
+                    }
+                    emit(Event::Pause)?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn emit(
+        &self,
+        bytes: &[u8],
+        first_line: u64,
+        emit: &mut dyn FnMut(Event<'_>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mask = if self.every_shape {
+            shapes::ALL
+        } else {
+            mask(bytes)
+        };
+        if mask == 0 {
+            return Ok(());
+        }
+        emit(Event::Record(RawRecord {
+            bytes,
+            first_line,
+            mask,
+        }))
+    }
+
+    /// Counts invalid UTF-8 and NUL bytes in a line.
+    fn count(&mut self, body: &[u8]) {
+        if !body.is_ascii() && std::str::from_utf8(body).is_err() {
+            let bad = body
+                .utf8_chunks()
+                .filter(|c| !c.invalid().is_empty())
+                .count() as u64;
+            if bad > 0 && self.first_invalid == 0 {
+                self.first_invalid = self.line;
+            }
+            self.invalid_utf8 += bad;
+        }
+        if memchr::memchr(0, body).is_some() {
+            self.nuls += memchr::memchr_iter(0, body).count() as u64;
+        }
+    }
+
+    /// The summary of what was read.
+    pub fn summary<R: Read>(
+        &self,
+        src: &Source<R>,
+        found: u64,
+        seen: Vec<(String, u64)>,
+    ) -> Summary {
+        let mut warnings = Vec::new();
+        if let Some(n) = &src.encoding_note {
+            warnings.push(n.clone());
+        }
+        if src.bad_utf16 > 0 {
+            warnings.push(format!(
+                "{} invalid UTF-16 sequence{} replaced with U+FFFD",
+                src.bad_utf16,
+                if src.bad_utf16 == 1 { " was" } else { "s were" }
+            ));
+        }
+        if self.invalid_utf8 > 0 {
+            warnings.push(format!(
+                "invalid UTF-8: {} byte sequence{} replaced with U+FFFD (first on line {})",
+                self.invalid_utf8,
+                if self.invalid_utf8 == 1 {
+                    " was"
+                } else {
+                    "s were"
+                },
+                self.first_invalid
+            ));
+        }
+        if self.nuls > 0 {
+            warnings.push(format!(
+                "{} NUL byte{} ignored",
+                self.nuls,
+                if self.nuls == 1 { " was" } else { "s were" }
+            ));
+        }
+        if self.long_lines > 0 {
+            warnings.push(format!(
+                "{} line{} longer than {} KiB {} read in pieces",
+                self.long_lines,
+                if self.long_lines == 1 { "" } else { "s" },
+                record::MAX_BYTES / 1024,
+                if self.long_lines == 1 { "was" } else { "were" }
+            ));
+        }
+        Summary {
+            bytes: src.bytes_read,
+            lines: self.lines,
+            found,
+            warnings,
+            seen,
+        }
+    }
+}
+
+/// Where to cut a piece of a line too long to hold: at [`record::MAX_BYTES`]
+/// or before, at a character boundary, and before a `<` in the last 4 KiB
+/// when there is one (so that a tag is not cut in two).
+fn piece_end(data: &[u8]) -> usize {
+    let mut end = record::MAX_BYTES.min(data.len());
+    let window = &data[end.saturating_sub(4096)..end];
+    if let Some(i) = memchr::memrchr(b'<', window)
+        && i > 0
+    {
+        end = end - window.len() + i;
+    }
+    while end > 0 && end < data.len() && (data[end] & 0xC0) == 0x80 {
+        end -= 1;
+    }
+    end.max(1)
+}
+
+/// Puts together the reports of one failure that consecutive records
+/// give: an SDK's log line and its exception, `curl -v`'s headers and
+/// `-i`'s, a retry's line, the same exception printed by two loggers.
+///
+/// Each record's errors are resolved on their own (a record never takes
+/// fields from another); this only decides, afterwards, that two errors
+/// are one: nothing tells them apart (no code, status, message, resource
+/// or request ID that differs, the same origin), they come from records
+/// at most [`Coalesce::NEAR`] apart, and one has a request ID the other
+/// has, or neither has one. The first report is kept, with what the later
+/// ones add. An error is held back until the next one, or a pause in the
+/// input, shows whether more reports of it follow.
+///
+/// A request ID names one request: a report of a request ID seen among
+/// the last [`Coalesce::KEPT`] errors, whatever came between, is dropped.
+#[derive(Default)]
+pub struct Coalesce {
+    held: Option<(super::Found, u64)>,
+    reported: std::collections::VecDeque<(String, Option<String>)>,
+    /// The number of the record being read.
+    record: u64,
+}
+
+impl Coalesce {
+    /// How many records apart two reports of one failure may be.
+    const NEAR: u64 = 8;
+    /// How many request IDs are remembered.
+    const KEPT: usize = 16;
+
+    /// The next record's errors follow.
+    pub fn next_record(&mut self) {
+        self.record += 1;
+    }
+
+    /// Takes the next error, and hands on the one it shows complete.
+    pub fn push(
+        &mut self,
+        f: super::Found,
+        out: &mut dyn FnMut(super::Found) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // The same request reported again after others.
+        if let Some(id) = f.request_id.as_deref()
+            && self
+                .reported
+                .iter()
+                .any(|(i, c)| i == id && agree(c, &f.code))
+            && self
+                .held
+                .as_ref()
+                .is_none_or(|(h, _)| h.request_id.as_deref() != Some(id))
+        {
+            return Ok(());
+        }
+        // Within a record only what names the same request: resolution
+        // has told the record's errors apart already.
+        if let Some((h, at)) = &mut self.held
+            && (*at < self.record || (h.request_id.is_some() && h.request_id == f.request_id))
+            && self.record - *at <= Self::NEAR
+            && same_failure(h, &f)
+        {
+            merge(h, f);
+            *at = self.record;
+            return Ok(());
+        }
+        self.flush(out)?;
+        self.held = Some((f, self.record));
+        Ok(())
+    }
+
+    /// Hands on the error held back.
+    pub fn flush(&mut self, out: &mut dyn FnMut(super::Found) -> io::Result<()>) -> io::Result<()> {
+        if let Some((f, _)) = self.held.take() {
+            if let Some(id) = &f.request_id {
+                if self.reported.len() == Self::KEPT {
+                    self.reported.pop_front();
+                }
+                self.reported.push_back((id.clone(), f.code.clone()));
+            }
+            out(f)?;
+        }
+        Ok(())
+    }
+}
+
+fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+/// Whether two errors are reports of one failure (see [`Coalesce`]).
+fn same_failure(a: &super::Found, b: &super::Found) -> bool {
+    a.origin == b.origin
+        && a.failure.as_ref().map(|x| x.kind) == b.failure.as_ref().map(|x| x.kind)
+        && !a.partial
+        && !b.partial
+        && agree(&a.code, &b.code)
+        && agree(&a.number, &b.number)
+        && agree(&a.status, &b.status)
+        && agree(&a.request_id, &b.request_id)
+        && agree(&a.provider, &b.provider)
+        && agree(&a.resource, &b.resource)
+        // Two messages for one code are the service's and an SDK's words
+        // (`Request error`); without a code, they tell errors apart.
+        && (a.code.is_some() && a.code == b.code
+            || agree(
+                &a.message.as_deref().map(str::trim),
+                &b.message.as_deref().map(str::trim),
+            ))
+}
+
+/// Fills what `a` lacks from a later report `b` of the same failure.
+fn merge(a: &mut super::Found, b: super::Found) {
+    fn fill<T>(slot: &mut Option<T>, v: Option<T>) {
+        if slot.is_none() {
+            *slot = v;
+        }
+    }
+    fill(&mut a.code, b.code);
+    fill(&mut a.number, b.number);
+    fill(&mut a.status, b.status);
+    fill(&mut a.message, b.message);
+    fill(&mut a.resource, b.resource);
+    fill(&mut a.request_id, b.request_id);
+    fill(&mut a.trace_id, b.trace_id);
+    fill(&mut a.host_id, b.host_id);
+    fill(&mut a.request, b.request);
+    fill(&mut a.server_date, b.server_date);
+    fill(&mut a.client_date, b.client_date);
+    fill(&mut a.operation, b.operation);
+    fill(&mut a.failure, b.failure);
+    if a.code.is_some() {
+        a.implied = None;
+    } else {
+        fill(&mut a.implied, b.implied);
+    }
+    if a.provider.is_none() {
+        a.provider = b.provider;
+    }
+    fill(&mut a.vendor, b.vendor);
+    a.foreign |= b.foreign && a.provider.is_none();
+    for (k, v) in b.extra {
+        if a.extra.len() < 64 && !a.extra.iter().any(|(n, _)| *n == k) {
+            a.extra.push((k, v));
+        }
+    }
+    if a.headers.is_empty() {
+        a.headers = b.headers;
+    }
+    for n in b.notes {
+        if !a.notes.contains(&n) {
+            a.notes.push(n);
+        }
+    }
+}
+
+/// What was seen that is not an error, counted.
+#[derive(Default)]
+pub struct Seen(Vec<(String, u64)>);
+
+impl Seen {
+    pub fn add(&mut self, what: &[&'static str]) {
+        for w in what {
+            match self.0.iter_mut().find(|(s, _)| s == w) {
+                Some((_, n)) => *n += 1,
+                None => {
+                    if self.0.len() < 16 {
+                        self.0.push(((*w).to_owned(), 1));
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<(String, u64)> {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_end_before_tags_and_on_boundaries() {
+        let mut line = vec![b'a'; record::MAX_BYTES - 10];
+        line.extend_from_slice("<Error>é".as_bytes());
+        line.extend_from_slice(&[b'b'; 100]);
+        assert_eq!(piece_end(&line), record::MAX_BYTES - 10);
+        let wide = "é".repeat(record::MAX_BYTES);
+        let end = piece_end(wide.as_bytes());
+        assert!(wide.is_char_boundary(end));
+    }
+
+    #[test]
+    fn the_prefilter_finds_keywords_in_any_case() {
+        assert_ne!(mask(b"<error><code>x</code></error>"), 0);
+        assert_eq!(mask(b"2024-01-01 INFO all good"), 0);
+    }
+}

@@ -1,0 +1,445 @@
+//! Client-side failures: the request never got a response. DNS failures,
+//! refused, reset and timed-out connections, TLS and certificate errors,
+//! a browser's CORS block or "Network Error", curl's exit codes, and the
+//! SDKs' own words for these (`CosClientException`, an `ObsException`
+//! with status -1, `EndpointConnectionError`, `statusCode: 0`).
+//!
+//! Each signal is a phrase that only a failure prints (`ENOTFOUND`,
+//! `connection refused`, `Read timed out`), never a bare word such as
+//! "timeout", which configuration lines print too. The endpoint the
+//! request was going to is read from the failure text where it says, else
+//! left to resolution (any host in the record).
+
+use super::super::draft::cut_str;
+use super::super::facts::{Facts, Kind};
+use super::super::record::RecordText;
+use super::Shape;
+use crate::decode::FailureKind::{
+    self, Cors, Dns, Endpoint, Local, Network, Refused, Reset, Sdk, Timeout, Tls,
+};
+
+/// Phrases (with a space: in any case) and identifiers (as written), and
+/// what they mean. Earlier kinds in [`RANK`] win when a text has several.
+const SIGNALS: &[(&str, FailureKind)] = &[
+    // DNS.
+    ("ENOTFOUND", Dns),
+    ("EAI_AGAIN", Dns),
+    ("getaddrinfo", Dns),
+    ("no such host", Dns),
+    ("Name or service not known", Dns),
+    ("nodename nor servname", Dns),
+    ("UnknownHostException", Dns),
+    ("Could not resolve host", Dns),
+    ("Temporary failure in name resolution", Dns),
+    ("NameResolutionError", Dns),
+    ("Failed to resolve", Dns),
+    ("ERR_NAME_NOT_RESOLVED", Dns),
+    ("hostname could not be found", Dns),
+    ("Code=-1003", Dns),
+    ("Code=-1006", Dns),
+    ("Unknown host", Dns),
+    ("No address associated with hostname", Dns),
+    // TLS.
+    ("x509: ", Tls),
+    ("CERTIFICATE_VERIFY_FAILED", Tls),
+    ("certificate verify failed", Tls),
+    ("SSLHandshakeException", Tls),
+    ("SSL certificate problem", Tls),
+    ("PKIX path building failed", Tls),
+    ("certificate has expired", Tls),
+    ("self signed certificate", Tls),
+    ("self-signed certificate", Tls),
+    ("unable to get local issuer certificate", Tls),
+    ("ERR_CERT_", Tls),
+    ("SSL_ERROR_", Tls),
+    ("tls: handshake failure", Tls),
+    ("TLS handshake timeout", Tls),
+    ("Code=-1200", Tls),
+    ("SSLError", Tls),
+    ("SSLException", Tls),
+    // Refused.
+    ("ECONNREFUSED", Refused),
+    ("Connection refused", Refused),
+    ("connection refused", Refused),
+    ("actively refused", Refused),
+    ("Failed to connect to", Refused),
+    ("Code=-1004", Refused),
+    ("ConnectException", Refused),
+    // Timeouts.
+    ("ETIMEDOUT", Timeout),
+    ("ESOCKETTIMEDOUT", Timeout),
+    ("timed out", Timeout),
+    ("deadline exceeded", Timeout),
+    ("i/o timeout", Timeout),
+    ("SocketTimeoutException", Timeout),
+    ("ConnectTimeoutException", Timeout),
+    ("ConnectTimeoutError", Timeout),
+    ("ReadTimeoutError", Timeout),
+    ("ReadTimeout", Timeout),
+    ("ConnectTimeout", Timeout),
+    ("TimeoutException", Timeout),
+    ("TimeoutError", Timeout),
+    ("Timeout awaiting", Timeout),
+    ("Code=-1001", Timeout),
+    // Reset, closed early.
+    ("ECONNRESET", Reset),
+    ("Connection reset", Reset),
+    ("connection reset", Reset),
+    ("socket hang up", Reset),
+    ("Empty reply from server", Reset),
+    ("Recv failure", Reset),
+    ("Connection aborted", Reset),
+    ("RemoteDisconnected", Reset),
+    ("EPIPE", Reset),
+    ("Broken pipe", Reset),
+    ("NoHttpResponseException", Reset),
+    ("No status line received", Reset),
+    ("unexpected EOF", Reset),
+    ("Code=-1005", Reset),
+    // Browsers.
+    ("CORS policy", Cors),
+    ("blocked by CORS", Cors),
+    ("Access-Control-Allow-Origin", Cors),
+    ("CORS request did not succeed", Cors),
+    ("Network Error", Cors),
+    ("net::ERR_FAILED", Cors),
+    ("ERR_NETWORK", Cors),
+    // The endpoint itself.
+    ("InvalidEndpointURL", Endpoint),
+    ("invalid endpoint", Endpoint),
+    ("URL using bad/illegal format", Endpoint),
+    ("Malformed URL", Endpoint),
+    ("MalformedURLException", Endpoint),
+    // Local files.
+    ("[Errno 21] Is a directory", Local),
+    ("[Errno 2] No such file or directory", Local),
+    ("[Errno 13] Permission denied", Local),
+    ("[Errno 28] No space left on device", Local),
+    ("FileNotFoundException", Local),
+    ("NoSuchFileException", Local),
+    // Otherwise unspecified.
+    ("ClientProtocolException", Network),
+    ("EndpointConnectionError", Network),
+    ("Could not connect to the endpoint URL", Network),
+    ("ENETUNREACH", Network),
+    ("EHOSTUNREACH", Network),
+    ("No route to host", Network),
+    ("Network is unreachable", Network),
+    ("CosClientException", Network),
+    ("CosClientError", Network),
+    ("CosXmlClientException", Network),
+    ("Code=-1009", Network),
+    ("statusCode: 0", Network),
+    ("\"statusCode\":0", Network),
+    ("status: 0,", Network),
+    ("ResponseCode: -1", Network),
+    ("Response code: -1", Network),
+    ("HttpStatus: -1", Network),
+    ("HttpStatus -1", Network),
+    ("HTTP Code: -1", Network),
+    ("HttpCode: -1", Network),
+    ("\"status\":0,", Cors),
+    ("\"readyState\":0", Cors),
+    ("ConnectionError", Network),
+];
+
+/// Which kind wins when a text has signals of several: the most specific.
+const RANK: [FailureKind; 10] = [
+    Endpoint, Dns, Tls, Refused, Timeout, Reset, Cors, Network, Local, Sdk,
+];
+
+pub const SHAPE: Shape = Shape {
+    name: "client",
+    keywords: &[],
+    // Every phrase [`find`] looks for, so that the keywords cannot miss
+    // one it would find.
+    dynamic: Some(keywords),
+    find,
+};
+
+/// The phrases this shape reads: its signals, curl's exit-code leads, the
+/// marks of an SDK's own failure, and OBS's exception without a response.
+fn keywords() -> Vec<&'static str> {
+    let mut k: Vec<&'static str> = SIGNALS.iter().map(|(n, _)| *n).collect();
+    k.extend(CURL_LEADS);
+    k.extend(FAILURE_MARKS);
+    k.extend(["Exception", "ObsException: Error message:Request"]);
+    k
+}
+
+fn find(rec: &RecordText<'_>, out: &mut Facts) {
+    let text = rec.text;
+    let mut best: Option<(usize, FailureKind, usize, usize)> = None;
+    for &(needle, kind) in SIGNALS {
+        // Phrases in any case; identifiers and codes as written.
+        let at = if needle.contains(' ') {
+            find_ignore_case(text, needle)
+        } else {
+            text.find(needle)
+        };
+        let Some(at) = at else { continue };
+        if needle.starts_with("status") && !zero_status(text, at, needle) {
+            continue;
+        }
+        let rank = RANK.iter().position(|k| *k == kind).unwrap_or(RANK.len());
+        if best.is_none_or(|(r, _, _, _)| rank < r) {
+            best = Some((rank, kind, at, at + needle.len()));
+        }
+    }
+    // curl's exit codes, as curl, libcurl and its wrappers print them.
+    if let Some((at, len, kind)) = curl_code(text) {
+        let rank = RANK.iter().position(|k| *k == kind).unwrap_or(RANK.len());
+        if best.is_none_or(|(r, _, _, _)| rank < r) {
+            best = Some((rank, kind, at, at + len));
+        }
+    }
+    // An OBS SDK exception without a response code: the request never
+    // got an answer (the SDK says `ResponseCode: 403` when it did).
+    if best.is_none()
+        && let Some(at) = text.find("ObsException: Error message:Request")
+        && !text.contains("ResponseCode")
+        && !text.contains("ResponseStatus")
+    {
+        best = Some((RANK.len(), Network, at, at + "ObsException".len()));
+    }
+    // An exception raised inside a COS or OBS SDK, with nothing of a
+    // response around it: the SDK failed on its own.
+    if best.is_none()
+        && let Some((a, z)) = sdk_failure(text)
+    {
+        best = Some((RANK.len(), Sdk, a, z));
+    }
+    let Some((_, kind, a, z)) = best else {
+        return;
+    };
+    // The line that says so, as the failure's text.
+    let line_start = text[..a].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[z..].find('\n').map_or(text.len(), |i| z + i);
+    let line = text[line_start..line_end].trim();
+    out.push(
+        a..z,
+        Kind::Client {
+            kind,
+            text: cut_str(line, 1024).to_owned(),
+        },
+    );
+    if let Some((h_at, host)) = endpoint(text, line_start, line_end) {
+        out.push(h_at..h_at + host.len(), Kind::Endpoint(host.to_owned()));
+    }
+}
+
+/// What comes before curl's exit code.
+const CURL_LEADS: [&str; 7] = [
+    "curl: (",
+    "cURL error ",
+    "curl error ",
+    "libcurl error ",
+    "CURLcode = ",
+    "CURLcode: ",
+    "CURLcode ",
+];
+
+/// What marks an SDK's own failure, besides an exception's class.
+const FAILURE_MARKS: [&str; 5] = [
+    "panic:",
+    "Fatal error",
+    "ERROR:",
+    "must be compatible",
+    "error: exit status",
+];
+
+/// curl's exit code in `curl: (6)`, `cURL error 28`, `libcurl error 52`,
+/// `CURLcode = 3`, `CURLcode: 7`: where, how long, and what it means.
+fn curl_code(text: &str) -> Option<(usize, usize, FailureKind)> {
+    for lead in CURL_LEADS {
+        let Some(i) = text.find(lead) else { continue };
+        let rest = &text[i + lead.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(n) = rest[..digits].parse::<u16>() else {
+            continue;
+        };
+        let kind = match n {
+            3 => Endpoint,
+            5 | 6 => Dns,
+            7 => Refused,
+            28 => Timeout,
+            35 | 51 | 53 | 54 | 58 | 59 | 60 | 66 | 77 | 80 | 82 | 83 | 90 | 91 => Tls,
+            18 | 52 | 55 | 56 => Reset,
+            _ => Network,
+        };
+        return Some((i, lead.len() + digits, kind));
+    }
+    None
+}
+
+/// Where the SDKs' own code shows in a stack trace or a message.
+const SDK_MARKS: [&str; 15] = [
+    "cos.BaseURL",
+    "com.qcloud.cos",
+    "qcloud_cos",
+    "COSXML.",
+    "CosNativeFileSystemStore",
+    "cos-nodejs-sdk",
+    "cos-go-sdk",
+    "Qcloud\\Cos",
+    "com.obs.services",
+    "OBS.ObsException",
+    "OBS.Internal",
+    "Obs\\Internal",
+    "esdk-obs",
+    "obsfs:",
+    "huaweicloud-sdk-go-obs",
+];
+
+/// Exceptions that report a response (when read right, they are the
+/// service's errors, not the SDK's own).
+const SERVICE_EXCEPTIONS: [&str; 4] = [
+    "CosServiceException",
+    "CosServiceError",
+    "CosXmlServiceException",
+    "ResponseCode",
+];
+
+/// An exception, panic or fatal error in a record that shows a COS or
+/// OBS SDK's code and no service exception: the line that says so.
+fn sdk_failure(text: &str) -> Option<(usize, usize)> {
+    if !SDK_MARKS.iter().any(|m| text.contains(m))
+        || SERVICE_EXCEPTIONS.iter().any(|m| text.contains(m))
+    {
+        return None;
+    }
+    // An exception's class (`...Exception:`, at the end of a word), not a
+    // method whose name holds the word (`changeFromServiceException(`).
+    let exception = text.match_indices("Exception").find_map(|(i, m)| {
+        let after = text[i + m.len()..].chars().next();
+        after
+            .is_none_or(|c| c == ':' || c.is_whitespace())
+            .then_some(i)
+    });
+    let at = FAILURE_MARKS
+        .iter()
+        .filter_map(|m| text.find(m))
+        .chain(exception)
+        .min()?;
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    Some((start, end))
+}
+
+/// `statusCode: 0` must be followed by a non-digit.
+fn zero_status(text: &str, at: usize, needle: &str) -> bool {
+    !text[at + needle.len()..]
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit())
+        || needle.ends_with(',')
+}
+
+fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    let first = n[0].to_ascii_lowercase();
+    let upper = n[0].to_ascii_uppercase();
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        let p = memchr::memchr2(first, upper, &h[i..=h.len() - n.len()])?;
+        let at = i + p;
+        if h[at..at + n.len()].eq_ignore_ascii_case(n) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// The host the failing line names: after `ENOTFOUND `, `lookup `,
+/// `resolve host: `, `UnknownHostException: `, in a URL, or any word
+/// with a dot that looks like a host name.
+fn endpoint(text: &str, a: usize, z: usize) -> Option<(usize, &str)> {
+    let line = &text[a..z];
+    for lead in [
+        "ENOTFOUND ",
+        "EAI_AGAIN ",
+        "lookup ",
+        "resolve host: ",
+        "resolve host ",
+        "UnknownHostException: ",
+        "endpoint URL: \"",
+        "endpoint URL: ",
+        "Failed to connect to ",
+        "host='",
+        "host=\"",
+        "Host: ",
+    ] {
+        if let Some(i) = line.find(lead) {
+            let rest = &line[i + lead.len()..];
+            let end = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ')' | ';'))
+                .unwrap_or(rest.len());
+            let host = rest[..end].trim_end_matches(['.', ':']);
+            if host.contains('.') && host.len() <= 512 {
+                return Some((a + i + lead.len(), host));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{errors, one};
+    use crate::decode::{FailureKind, Origin};
+
+    fn failure(text: &str) -> (FailureKind, Option<String>) {
+        let f = one(text);
+        assert_eq!(f.origin, Origin::Client, "{text}");
+        let fl = f.failure.expect("a failure");
+        (fl.kind, fl.endpoint)
+    }
+
+    #[test]
+    fn kinds_of_failure() {
+        assert_eq!(
+            failure("Error: getaddrinfo ENOTFOUND b-125.cos.ap-nowhere.myqcloud.com"),
+            (
+                FailureKind::Dns,
+                Some("b-125.cos.ap-nowhere.myqcloud.com".to_owned())
+            )
+        );
+        assert_eq!(
+            failure("dial tcp: lookup b.cos.ap-x.myqcloud.com on 127.0.0.53:53: no such host").0,
+            FailureKind::Dns
+        );
+        assert_eq!(
+            failure("curl: (7) Failed to connect to localhost port 80").0,
+            FailureKind::Refused
+        );
+        assert_eq!(
+            failure("java.net.SocketTimeoutException: Read timed out").0,
+            FailureKind::Timeout
+        );
+        assert_eq!(
+            failure("x509: certificate signed by unknown authority").0,
+            FailureKind::Tls
+        );
+        assert_eq!(failure("Error: socket hang up").0, FailureKind::Reset);
+    }
+
+    #[test]
+    fn configuration_is_not_a_failure() {
+        for text in [
+            "connect timeout set to 30s",
+            "using SSL for b.cos.ap-beijing.myqcloud.com",
+            "readTimeout=30000",
+        ] {
+            let e = errors(text);
+            assert!(
+                e.iter().all(|x| x.found.origin != Origin::Client),
+                "{text}: {e:?}"
+            );
+        }
+    }
+}

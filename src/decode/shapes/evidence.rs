@@ -1,0 +1,175 @@
+//! Who sent an error, wherever a record says it: an endpoint's host name
+//! (`*.cos.*.myqcloud.com`, `*.ci.*`, `obs.*.myhuaweicloud.com`), a header
+//! name (`x-cos-*`, `x-obs-*`), a server's name (`tencent-cos`, `Server:
+//! OBS`, `AmazonS3`, `MinIO`), an SDK's or tool's own words
+//! (`qcloud_cos`, `com.qcloud.cos`, `ObsException`, `obsutil`).
+//!
+//! Also Amazon S3's and other S3-compatible stores' signatures: those say
+//! the error is not COS's, CI's or OBS's, even when an S3 tool printed it.
+
+use super::super::draft::{Evidence, host_evidence};
+use super::super::facts::{Facts, Kind};
+use super::super::record::RecordText;
+use super::Shape;
+
+pub const SHAPE: Shape = Shape {
+    name: "evidence",
+    // Context: who sent an error, once another shape found one.
+    keywords: &[],
+    dynamic: None,
+    find,
+};
+
+/// Words that name a service, matched as written.
+const WORDS: &[(&str, Evidence)] = &[
+    ("qcloud_cos", Evidence::COS),
+    ("com.qcloud.cos", Evidence::COS),
+    ("CosServiceException", Evidence::COS),
+    ("CosServiceError", Evidence::COS),
+    ("CosClientException", Evidence::COS),
+    ("CosClientError", Evidence::COS),
+    ("CosServerException", Evidence::COS),
+    ("CosXmlServiceException", Evidence::COS),
+    ("CosXmlClientException", Evidence::COS),
+    ("Qcloud\\Cos", Evidence::COS),
+    ("COSXML.", Evidence::COS),
+    ("QCloudCOSXML", Evidence::COS),
+    ("cos-go-sdk-v5", Evidence::COS),
+    ("cos-nodejs-sdk-v5", Evidence::COS),
+    ("cos-js-sdk-v5", Evidence::COS),
+    ("cos-wx-sdk-v5", Evidence::COS),
+    ("cos-python-sdk", Evidence::COS),
+    ("cos-java-sdk", Evidence::COS),
+    ("coscli", Evidence::COS),
+    ("coscmd", Evidence::COS),
+    ("cosfs", Evidence::COS),
+    ("tencent-cos", Evidence::COS),
+    ("tencent-ci", Evidence::CI),
+    ("ci-process=", Evidence::CI),
+    ("x-cos-", Evidence::COS),
+    ("XCosRequestId", Evidence::COS),
+    ("XCosTraceId", Evidence::COS),
+    ("X-Cos-", Evidence::COS),
+    ("x-ci-", Evidence::CI),
+    ("ObsException", Evidence::OBS),
+    ("com.obs.services", Evidence::OBS),
+    ("obs: service returned error", Evidence::OBS),
+    ("esdk-obs", Evidence::OBS),
+    ("esdk_obs", Evidence::OBS),
+    ("obsutil", Evidence::OBS),
+    ("obsfs", Evidence::OBS),
+    ("ObsClient", Evidence::OBS),
+    ("OBSFileSystem", Evidence::OBS),
+    ("OBSIOException", Evidence::OBS),
+    ("huaweicloud-sdk-go-obs", Evidence::OBS),
+    ("x-obs-", Evidence::OBS),
+    ("X-Obs-", Evidence::OBS),
+    ("Server: OBS", Evidence::OBS),
+    ("server: OBS", Evidence::OBS),
+    ("'Server': 'OBS'", Evidence::OBS),
+    ("Server: AmazonS3", Evidence::AWS),
+    ("server: AmazonS3", Evidence::AWS),
+    ("Server: MinIO", Evidence::OTHER),
+    ("server: MinIO", Evidence::OTHER),
+    ("minio-go", Evidence::OTHER),
+    ("Ceph Object Gateway", Evidence::OTHER),
+    ("radosgw", Evidence::OTHER),
+    ("CosNativeFileSystemStore", Evidence::COS),
+    ("cosn://", Evidence::COS),
+    ("com.tencent.cos", Evidence::COS),
+    ("OBS.ObsException", Evidence::OBS),
+    ("OBS.Internal", Evidence::OBS),
+    ("Obs\\Internal", Evidence::OBS),
+    ("OBS SDK", Evidence::OBS),
+    ("OBS servcie Error Message", Evidence::OBS),
+    ("OBS service Error Message", Evidence::OBS),
+    ("obs://", Evidence::OBS),
+    ("site-packages/obs/", Evidence::OBS),
+    ("RestStorageService", Evidence::OBS),
+    ("qcloud/cos-sdk-v5", Evidence::COS),
+    ("<bucketname>-<appid>", Evidence::COS),
+    ("cos.BaseURL", Evidence::COS),
+    // cos-python-sdk-v5's own name for a bodiless 404 of a HEAD.
+    ("NoSuchResource", Evidence::COS),
+    ("site-packages/qcloud_cos/", Evidence::COS),
+    ("huaweicloud_obs_", Evidence::OBS),
+    ("opentelekomcloud_obs_", Evidence::OBS),
+];
+
+fn find(rec: &RecordText<'_>, out: &mut Facts) {
+    let text = rec.text;
+    for &(word, ev) in WORDS {
+        if let Some(at) = text.find(word) {
+            out.push(at..at + word.len(), Kind::Evidence(ev));
+        }
+    }
+    // Host names: every word with a known domain in it.
+    for domain in [
+        "myqcloud.com",
+        "tencentcos.",
+        "myhuaweicloud.com",
+        "myhwclouds.com",
+        "amazonaws.com",
+        "aliyuncs.com",
+        "otc.t-systems.com",
+    ] {
+        for (at, _) in match_indices_ignore_case(text, domain).into_iter().take(16) {
+            let (a, z) = word_around(text, at, at + domain.len());
+            let host = &text[a..z];
+            let ev = host_evidence(host);
+            if !ev.is_empty() {
+                out.push(a..z, Kind::Evidence(ev));
+                out.push(a..z, Kind::Endpoint(host.to_owned()));
+            }
+        }
+    }
+}
+
+fn match_indices_ignore_case(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    lower
+        .match_indices(needle)
+        .map(|(i, m)| (i, i + m.len()))
+        .collect()
+}
+
+/// The host name or URL around `a..z`: up to whitespace, quotes or
+/// brackets on either side.
+fn word_around(text: &str, a: usize, z: usize) -> (usize, usize) {
+    let stop = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | ',' | '`'
+            )
+    };
+    let start = text[..a].rfind(stop).map_or(0, |i| i + 1);
+    let end = text[z..].find(stop).map_or(text.len(), |i| z + i);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::one;
+    use crate::catalog::Provider;
+
+    #[test]
+    fn hosts_name_the_provider() {
+        let f = one(
+            "PUT https://b-125.cos.ap-beijing.myqcloud.com/k: 403 (Message: , RequestId: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx)",
+        );
+        assert_eq!(f.provider, Some(Provider::Cos));
+        let f = one(
+            "getObject failed: status [403] - request id [0000018D0238B1A3E2A4C4D5E6F70812] - error code [AccessDenied] on obs.cn-north-4.myhuaweicloud.com",
+        );
+        assert_eq!(f.provider, Some(Provider::Obs));
+    }
+
+    #[test]
+    fn amazon_is_not_obs() {
+        let f = one(
+            "<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>7BMJM8PWV1J1FNEH</RequestId><HostId>TW2qeJptLnLL7+0pKGRgdR+t5T/GKN362KnA1JuYa83s+Y0YsVEeIxGoiUK+pCQIRwhNsDNC1ws=</HostId></Error>",
+        );
+        assert_eq!(f.provider, None);
+    }
+}

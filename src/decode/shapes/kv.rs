@@ -1,0 +1,541 @@
+//! Labelled fields, the shape most SDK and CLI error strings share: a
+//! known label (`Code`, `Error Code`, `RequestId`, `request id`, `Status
+//! Code`, `S3 Extended Request ID`, ...), a separator (`:`, `=`, `=>`,
+//! ` [`), and a value (quoted, bracketed, or running to the next label).
+//! Python dicts (`{'code': ...}`), JavaScript objects (`{ Code: '...' }`),
+//! Ruby hashes (`"Code"=>"..."`), `key=value` logs, obsutil's `Error code
+//! [X]`, PHP's `Cos Error Code: X, Status Code: 403` and field-per-line
+//! printouts are all read by this one reader.
+//!
+//! The SDK shapes (`sdk_*.rs`) read what comes before or around such
+//! fields (a Go SDK's `PUT url: 403 Code(`, a Java exception's message);
+//! resolution merges what they and this shape found of one error.
+
+use super::super::draft::{
+    Draft, Field, Shape as Kind, classify_norm, classify_suffix, normalize, parse_status,
+};
+use super::super::facts::Facts;
+use super::super::record::RecordText;
+use super::Shape;
+
+pub const SHAPE: Shape = Shape {
+    name: "kv",
+    keywords: &[
+        "code",
+        "error",
+        "message",
+        "msg",
+        "request",
+        "reqid",
+        "trace",
+        "host id",
+        "hostid",
+        "status",
+        "resource",
+        "exception",
+    ],
+    dynamic: None,
+    find,
+};
+
+fn find(rec: &RecordText<'_>, out: &mut Facts) {
+    for (span, mut d) in scan(rec.text, rec.max_field) {
+        d.found.line = rec.line_at(span.start);
+        out.error(span, d);
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Hit {
+    field: Field,
+    /// The label as written (`Error Code`).
+    label: (usize, usize),
+    /// Where the value starts, and where it ends when it was delimited
+    /// (quoted or bracketed); open values end at the next label.
+    value: usize,
+    closed: Option<(usize, usize)>,
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Finds the labelled fields of `text`.
+fn hits(text: &str) -> Vec<Hit> {
+    let b = text.as_bytes();
+    let mut out: Vec<Hit> = Vec::new();
+    let mut skip_to = 0;
+    // `:`, `=`, `[`, and the `>` of `-->` (the OBS SDKs' samples print
+    // `Code-->X`).
+    let arrows = memchr::memmem::find_iter(b, b"-->").map(|i| i + 2);
+    // A full-width colon (`：`, three bytes): its last byte stands for it.
+    let wide = memchr::memmem::find_iter(b, "：".as_bytes()).map(|i| i + 2);
+    let mut seps: Vec<usize> = memchr::memchr3_iter(b':', b'=', b'[', b)
+        .chain(arrows)
+        .chain(wide)
+        .collect();
+    seps.sort_unstable();
+    for p in seps {
+        if p < skip_to || p == 0 || out.len() >= 256 {
+            continue;
+        }
+        let next = b.get(p + 1).copied();
+        let mut vstart = p + 1;
+        let mut end = p;
+        match b[p] {
+            b'>' => {
+                // `Label-->value`.
+                end = p - 2;
+                if end == 0 {
+                    continue;
+                }
+            }
+            0x9A if p >= 2 && &b[p - 2..=p] == "：".as_bytes() => {
+                end = p - 2;
+                if end == 0 {
+                    continue;
+                }
+            }
+            b'[' => {
+                // `Error code [X]` (obsutil), `ResponseCode[403]` (hadoop-obs);
+                // whether the word before is a label is checked below.
+                if b[p - 1] == b' ' {
+                    end = p - 1;
+                } else if !b[p - 1].is_ascii_alphabetic() {
+                    continue;
+                }
+            }
+            b'=' => {
+                if next == Some(b'>') {
+                    vstart += 1; // Ruby `=>`
+                } else if next == Some(b'=') || matches!(b[p - 1], b'=' | b'!' | b'<' | b'>') {
+                    continue;
+                }
+            }
+            _ => {
+                if next == Some(b'/') || next == Some(b':') || b[p - 1] == b':' {
+                    continue; // a URL or `Aws::S3`
+                }
+                if b[p - 1].is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit()) {
+                    continue; // a time
+                }
+            }
+        }
+        // Optional spaces and a closing quote before the separator.
+        while end > 0 && b[end - 1] == b' ' && p - end < 2 {
+            end -= 1;
+        }
+        let mut quote = None;
+        if end > 0 && (b[end - 1] == b'"' || b[end - 1] == b'\'') {
+            quote = Some(b[end - 1]);
+            end -= 1;
+        }
+        // Up to five words, separated by single spaces.
+        let mut words: Vec<(usize, usize)> = Vec::with_capacity(5);
+        let mut w_end = end;
+        while words.len() < 5 {
+            let mut w_start = w_end;
+            while w_start > 0 && is_word(b[w_start - 1]) {
+                w_start -= 1;
+            }
+            if w_start == w_end {
+                break;
+            }
+            words.push((w_start, w_end));
+            if w_start >= 2 && b[w_start - 1] == b' ' && is_word(b[w_start - 2]) && quote.is_none()
+            {
+                w_end = w_start - 1;
+            } else {
+                break;
+            }
+        }
+        let mut found = None;
+        for k in (1..=words.len()).rev() {
+            let start = words[k - 1].0;
+            if let Some(q) = quote
+                && (start == 0 || b[start - 1] != q)
+            {
+                continue;
+            }
+            let mut buf = [0u8; 40];
+            let Some(n) = normalize(&text[start..end], &mut buf) else {
+                continue;
+            };
+            if let Some(f) = classify_norm(&buf[..n]) {
+                found = Some((f, start));
+                break;
+            }
+        }
+        // One word with a known ending: `SdkResponseCode`, `GetErrorCode`.
+        if found.is_none()
+            && let Some(&(start, _)) = words.first()
+            && (quote.is_none() || (start > 0 && Some(b[start - 1]) == quote))
+        {
+            let mut buf = [0u8; 40];
+            if let Some(n) = normalize(&text[start..end], &mut buf)
+                && let Some(f) = classify_suffix(&buf[..n])
+            {
+                found = Some((f, start));
+            }
+        }
+        let Some((field, lstart)) = found else {
+            continue;
+        };
+        // gRPC's `rpc error: code = Unknown desc = ...` is the RPC's
+        // status, not the service's code.
+        if field == Field::Code && text[..lstart].trim_end().ends_with("rpc error:") {
+            continue;
+        }
+        // The value.
+        while vstart < b.len() && (b[vstart] == b' ' || b[vstart] == b'\t') {
+            vstart += 1;
+        }
+        let mut closed = None;
+        if b[p] == b'[' {
+            let z = memchr::memchr(b']', &b[vstart..]).map_or(b.len(), |i| vstart + i);
+            closed = Some((vstart, z));
+        } else {
+            let mut q_at = vstart;
+            if matches!(b.get(q_at), Some(b'u' | b'b' | b'r'))
+                && matches!(b.get(q_at + 1), Some(b'\'' | b'"'))
+            {
+                q_at += 1; // Python u'...' / b'...'
+            }
+            if let Some(&q) = b.get(q_at).filter(|&&q| q == b'\'' || q == b'"') {
+                let mut j = q_at + 1;
+                while j < b.len() && b[j] != q && b[j] != b'\n' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                closed = Some((q_at + 1, j.min(b.len())));
+            } else if matches!(b.get(vstart), Some(b'{' | b'[' | b'<')) || vstart >= b.len() {
+                // A nested object, an XML body, nothing: not a value.
+                if field != Field::Ignore {
+                    continue;
+                }
+            }
+        }
+        if let Some((_, z)) = closed {
+            skip_to = z;
+        }
+        out.push(Hit {
+            field,
+            label: (lstart, end),
+            value: vstart,
+            closed,
+        });
+    }
+    out
+}
+
+fn unquote(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c == '\\' {
+            match it.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(c2) => out.push(c2),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn token_end(s: &str) -> usize {
+    s.bytes()
+        .position(|c| {
+            c.is_ascii_whitespace()
+                || matches!(
+                    c,
+                    b',' | b';' | b')' | b']' | b'}' | b'\'' | b'"' | b'<' | b'>'
+                )
+        })
+        .unwrap_or(s.len())
+}
+
+/// An open value's text, trimmed to what its field can hold.
+fn open_value(field: Field, raw: &str) -> &str {
+    let v = raw.trim();
+    match field {
+        Field::Code => {
+            if v.starts_with("Request has expired") {
+                return "Request has expired";
+            }
+            &v[..token_end(v)]
+        }
+        Field::RequestId | Field::TraceId | Field::HostId | Field::Resource | Field::Number => {
+            &v[..token_end(v)]
+        }
+        Field::Status => v,
+        _ => {
+            // Free text: drop the separators before the next label, and a
+            // `)` that closes a parenthesis opened before the value.
+            let mut depth = 0i32;
+            let mut cut = v.len();
+            for (i, c) in v.char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' if depth == 0 => {
+                        cut = i;
+                        break;
+                    }
+                    ')' => depth -= 1,
+                    '\n' => {
+                        cut = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let mut v = v[..cut].trim_end();
+            // PHP appends ` in /path/File.php:35` to exception messages.
+            if let Some(i) = v.rfind(" in ")
+                && let Some((file, line)) = v[i + 4..].rsplit_once(':')
+                && file.ends_with(".php")
+                && !line.is_empty()
+                && line.bytes().all(|b| b.is_ascii_digit())
+            {
+                v = v[..i].trim_end();
+            }
+            loop {
+                let t = v.trim_end_matches([',', ';', ' ', '\t']);
+                let t = t.strip_suffix("--").unwrap_or(t).trim_end();
+                if t.len() == v.len() {
+                    break;
+                }
+                v = t;
+            }
+            v
+        }
+    }
+}
+
+/// Reads the labelled fields of `text` into drafts with their spans, one
+/// per error: a second, different code or request ID starts the next.
+pub fn scan(text: &str, max: usize) -> Vec<(std::ops::Range<usize>, Draft)> {
+    let hits = hits(text);
+    let mut out: Vec<(std::ops::Range<usize>, Draft)> = Vec::new();
+    if hits.is_empty() {
+        return out;
+    }
+    let mut cur = Draft::new(Kind::Labels);
+    let mut cur_span = hits[0].label.0..hits[0].label.1;
+    let mut any = false;
+    for (i, h) in hits.iter().enumerate() {
+        if h.field == Field::Ignore {
+            continue;
+        }
+        let (value, end): (String, usize) = match h.closed {
+            Some((a, z)) => (unquote(&text[a..z]), (z + 1).min(text.len())),
+            None => {
+                // An open value runs to the next label, on its line.
+                let line_end = text[h.value..]
+                    .find('\n')
+                    .map_or(text.len(), |j| h.value + j);
+                let stop = hits
+                    .get(i + 1)
+                    .map_or(text.len(), |n| n.label.0)
+                    .max(h.value)
+                    .min(line_end);
+                let v = open_value(h.field, &text[h.value..stop]);
+                let end = h.value + (text[h.value..stop].find(v).unwrap_or(0) + v.len());
+                (v.to_owned(), end.min(text.len()))
+            }
+        };
+        let name = &text[h.label.0..h.label.1];
+        // Fields of no known purpose (`Bucket=`, `Key=` of a call) on
+        // lines before an error's own do not start it.
+        if any && !has_core(&cur) && text[cur_span.start..h.label.0].contains('\n') {
+            cur = Draft::new(Kind::Labels);
+            cur_span = h.label.0..h.label.1;
+        }
+        let later_line = text[cur_span.start..h.label.0].contains('\n');
+        if conflicts(&cur, h.field, &value, later_line) {
+            out.push((
+                cur_span.clone(),
+                std::mem::replace(&mut cur, Draft::new(Kind::Labels)),
+            ));
+            cur_span = h.label.0..h.label.1;
+        }
+        cur.set(h.field, name, &value, 0, max);
+        cur_span.end = cur_span.end.max(end);
+        any = true;
+    }
+    if any {
+        out.push((cur_span, cur));
+    }
+    // Drafts of nothing but unknown-purpose fields (`Key=...`) are not
+    // errors and would only litter a real one they merged into.
+    out.retain(|(_, d)| has_core(d));
+    out
+}
+
+/// Whether a draft has a field that says something of an error.
+fn has_core(d: &Draft) -> bool {
+    let f = &d.found;
+    f.code.is_some()
+        || f.number.is_some()
+        || f.message.is_some()
+        || f.request_id.is_some()
+        || f.trace_id.is_some()
+        || f.host_id.is_some()
+        || f.status.is_some()
+        || f.resource.is_some()
+}
+
+/// Whether setting `field` to `value` would contradict `d`: a new error.
+/// Whether the draft has this value for this field already.
+fn same_value(f: &super::super::Found, field: Field, v: &str) -> bool {
+    let v = super::super::draft::trim_value(v);
+    match field {
+        Field::Message => f.message.as_deref().is_some_and(|m| m.trim() == v),
+        Field::Status => f.status == parse_status(v),
+        Field::Code => f.code.as_deref() == Some(v) || f.number.is_some_and(|n| n.to_string() == v),
+        Field::RequestId => f.request_id.as_deref() == Some(v),
+        _ => false,
+    }
+}
+
+/// `later_line`: the field is on a later line than the draft's start; a
+/// field the draft has already, said again there, starts the next error
+/// (an exception printed twice, the second time about another request).
+fn conflicts(d: &Draft, field: Field, value: &str, later_line: bool) -> bool {
+    let f = &d.found;
+    let v = value.trim();
+    if v.is_empty() || v == "null" {
+        return false;
+    }
+    let again = match field {
+        Field::Message => f.message.is_some(),
+        Field::Status => f.status.is_some(),
+        Field::Code => f.code.is_some() || f.number.is_some(),
+        Field::RequestId => f.request_id.is_some(),
+        _ => false,
+    };
+    if later_line && again && !same_value(f, field, v) {
+        return true;
+    }
+    match field {
+        Field::Code => match super::super::draft::parse_number(v) {
+            Some(n) => f.number.is_some_and(|m| m != n),
+            None => {
+                f.code.as_deref().is_some_and(|c| c != v)
+                    && !super::super::draft::is_success_code(v)
+            }
+        },
+        Field::RequestId => f.request_id.as_deref().is_some_and(|r| r != v),
+        Field::Status => matches!((f.status, parse_status(v)), (Some(a), Some(b)) if a != b),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Draft {
+        let mut v = scan(text, 64 * 1024);
+        assert_eq!(v.len(), 1, "{text}: {v:#?}");
+        v.remove(0).1
+    }
+
+    #[test]
+    fn python_dict() {
+        let d = one(
+            "qcloud_cos.cos_exception.CosServiceError: {'code': 'NoSuchKey', 'message': \"The bucket's key does not exist.\", 'resource': 'b.cos.ap-beijing.myqcloud.com/k', 'requestid': 'NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx', 'traceid': 'OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAx'}",
+        );
+        let f = &d.found;
+        assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
+        assert_eq!(
+            f.message.as_deref(),
+            Some("The bucket's key does not exist.")
+        );
+        assert_eq!(
+            f.resource.as_deref(),
+            Some("b.cos.ap-beijing.myqcloud.com/k")
+        );
+        assert_eq!(
+            f.request_id.as_deref(),
+            Some("NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx")
+        );
+    }
+
+    #[test]
+    fn php() {
+        let d = one(
+            "Cos Error Code: NoSuchKey, Status Code: 404, Cos Request ID: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx, Cos Error Type: Client, Cos Error Message: The specified key does not exist.",
+        );
+        let f = &d.found;
+        assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
+        assert_eq!(f.status, Some(404));
+        assert_eq!(
+            f.request_id.as_deref(),
+            Some("NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx")
+        );
+        assert_eq!(
+            f.message.as_deref(),
+            Some("The specified key does not exist.")
+        );
+    }
+
+    #[test]
+    fn obsutil_brackets() {
+        let d = one(
+            "Error: Status [403], Error code [AccessDenied], Error message [Access Denied], Request id [0000018D0238B1A3E2A4C4D5E6F70812]",
+        );
+        assert_eq!(
+            (d.found.status, d.found.code.as_deref()),
+            (Some(403), Some("AccessDenied"))
+        );
+        assert_eq!(d.found.message.as_deref(), Some("Access Denied"));
+    }
+
+    #[test]
+    fn ruby_hash_and_js_object() {
+        let d = one(
+            r#"{"Code"=>"NoSuchKey", "RequestID"=>"NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx"}"#,
+        );
+        assert_eq!(d.found.code.as_deref(), Some("NoSuchKey"));
+        let d = one(
+            "  error: { Code: 'AccessDenied', Message: 'Access Denied.', RequestId: 'NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx' },",
+        );
+        assert_eq!(d.found.message.as_deref(), Some("Access Denied."));
+    }
+
+    #[test]
+    fn two_errors_split_on_new_identity() {
+        let v = scan(
+            "code=NoSuchKey request_id=NjVhMTZhYTNfMWQyZjBh; code=AccessDenied request_id=NjVhMTZhYTNfMWQyZjBi",
+            1000,
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].1.found.code.as_deref(), Some("AccessDenied"));
+        assert!(v[0].0.end <= v[1].0.start);
+        let v = scan(
+            "code=NoSuchKey request_id=NjVhMTZhYTNfMWQyZjBh code=NoSuchKey request_id=NjVhMTZhYTNfMWQyZjBh",
+            1000,
+        );
+        assert_eq!(v.len(), 1);
+    }
+
+    #[test]
+    fn not_labels() {
+        for s in [
+            "https://example.com:443/path",
+            "at 16:36:51 the code ran",
+            "a == b",
+        ] {
+            assert!(
+                scan(s, 1000).iter().all(|(_, d)| d.found.code.is_none()),
+                "{s}"
+            );
+        }
+    }
+}

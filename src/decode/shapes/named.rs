@@ -1,0 +1,195 @@
+//! A documented code written as a name: `NoSuchKey: The specified key
+//! does not exist.` (the AWS SDKs for JavaScript, aws-sdk-go, minio, many
+//! tools), `Qcloud\Cos\Exception\NoSuchBucketException` (PHP),
+//! `NoSuchKeyException:` (Java, .NET). Only names the catalogue documents
+//! count: any `Word: text` would be anything.
+
+use std::sync::LazyLock;
+
+use super::super::draft::{Draft, Field, Shape as Kind};
+use super::super::facts::Facts;
+use super::super::record::RecordText;
+use super::Shape;
+use crate::catalog;
+
+pub const SHAPE: Shape = Shape {
+    name: "named",
+    keywords: &[],
+    dynamic: Some(keywords),
+    find,
+};
+
+/// Codes S3-compatible services send that the catalogue does not list
+/// under a provider, but that name an error all the same.
+const S3_CODES: [&str; 3] = [
+    "PathStyleDomainForbidden",
+    "XAmzContentSHA256Mismatch",
+    // cos-python-sdk-v5's own, for a bodiless 404.
+    "NoSuchResource",
+];
+
+/// The code names the catalogue documents (six characters or more: a
+/// shorter one is a common word), and the S3 codes above.
+static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&'static str> = catalog::entries()
+        .iter()
+        .flat_map(|e| e.code().into_iter().chain(e.aliases()))
+        .filter(|c| {
+            c.len() >= 6
+                && !c.contains(' ')
+                && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+        })
+        .chain(S3_CODES)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+fn keywords() -> Vec<&'static str> {
+    NAMES.clone()
+}
+
+/// Whether `word` is a code the catalogue (or S3) documents.
+pub fn is_name(word: &str) -> bool {
+    NAMES.binary_search(&word).is_ok()
+}
+
+fn find(rec: &RecordText<'_>, out: &mut Facts) {
+    let text = rec.text;
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut found = 0;
+    while i < b.len() && found < 64 {
+        if !b[i].is_ascii_uppercase()
+            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_'))
+        {
+            i += 1;
+            continue;
+        }
+        let end = i + b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let word = &text[i..end];
+        let (name, after) = match word.strip_suffix("Exception") {
+            Some(n) if is_name(n) => (n, end),
+            _ if is_name(word) => (word, end),
+            _ => {
+                i = end.max(i + 1);
+                continue;
+            }
+        };
+        let rest = &text[after..];
+        let exception = word.ends_with("Exception") && word != name;
+        // `Name: message`, `NameException`, or the name alone on its line
+        // (after a label or a list's number: `Error code: Name`, `2. Name`).
+        let message = rest
+            .strip_prefix(": ")
+            .map(|m| m.lines().next().unwrap_or("").trim());
+        if message.is_none() && !exception && !alone(text, i, after) {
+            i = end;
+            continue;
+        }
+        found += 1;
+        let mut d = Draft::new(Kind::Labels);
+        d.sdk = true;
+        d.set(Field::Code, "Code", name, 0, 256);
+        if exception {
+            d.push_extra("exception", word, 0, 256);
+        }
+        let mut span_end = after;
+        if let Some(m) = message.filter(|m| !m.is_empty() && !m.starts_with(['{', '[', '('])) {
+            // PHP appends ` in /path/File.php:35`, .NET its stack.
+            let m = m.split(" in /").next().unwrap_or(m);
+            let m = m.split(" at ").next().unwrap_or(m).trim();
+            if !m.is_empty() && m != "null" && m != "undefined" {
+                d.set(Field::Message, "Message", m, 0, rec.max_field);
+            }
+            span_end = after + 2 + message.map_or(0, str::len);
+        }
+        // The class's package, for the span.
+        let start = text[..i]
+            .rfind(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+            .map_or(0, |j| j + 1);
+        d.found.line = rec.line_at(start);
+        out.error(start..span_end.min(text.len()), d);
+        i = end;
+    }
+}
+
+/// Whether the name at `a..z` ends its line and nothing but a label, a
+/// list's number or a bullet stands before it on the line.
+fn alone(text: &str, a: usize, z: usize) -> bool {
+    let line_end = text[z..].find('\n').map_or(text.len(), |i| z + i);
+    let after = &text[z..line_end];
+    // Delimited inside a list: `(..., SignatureDoesNotMatch)`, `'code':
+    // 'NoSuchResource',`.
+    let before = text[..a].chars().next_back();
+    if matches!(before, Some('(' | '[' | '\'' | '"' | ' '))
+        && text[..a]
+            .trim_end()
+            .ends_with([',', '(', '[', ':', '\'', '"'])
+        && after.starts_with([')', ']', ',', '\'', '"'])
+    {
+        return true;
+    }
+    if !after
+        .trim_end_matches(['.', ',', '\r', ' ', '`', '"', '\''])
+        .is_empty()
+    {
+        return false;
+    }
+    let line_start = text[..a].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..a]
+        .trim()
+        .trim_end_matches(['`', '"', '\''])
+        .trim_end();
+    lead.is_empty()
+        || lead.ends_with(':')
+        || lead.ends_with('：')
+        || lead.ends_with('=')
+        || lead
+            .trim_end_matches('.')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        || matches!(lead, "-" | "*" | "•")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{errors, one};
+
+    #[test]
+    fn names_and_messages() {
+        let f = one(
+            "Upload error: SignatureDoesNotMatch: The request signature we calculated does not match",
+        );
+        assert_eq!(f.code.as_deref(), Some("SignatureDoesNotMatch"));
+        assert_eq!(
+            f.message.as_deref(),
+            Some("The request signature we calculated does not match")
+        );
+        let f = one(
+            "Qcloud\\Cos\\Exception\\NoSuchBucketException: Failed to query the state of source object in file C:\\x\\ExceptionListener.php on line 57",
+        );
+        assert_eq!(f.code.as_deref(), Some("NoSuchBucket"));
+    }
+
+    #[test]
+    fn a_name_alone_on_its_line() {
+        let e = errors("1. Your upload failed\n2. NoSuchUpload\n");
+        assert!(
+            e.iter()
+                .any(|x| x.found.code.as_deref() == Some("NoSuchUpload")),
+            "{e:?}"
+        );
+        assert!(errors("we saw NoSuchUpload often in the logs").is_empty());
+    }
+
+    #[test]
+    fn words_that_are_not_codes() {
+        assert!(errors("Note: the bucket was created").is_empty());
+        assert!(errors("InternalErrorHandler: started").is_empty());
+    }
+}

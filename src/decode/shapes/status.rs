@@ -1,0 +1,216 @@
+//! HTTP statuses printed outside a status line and without a label that
+//! [`super::kv`] reads: `[code 403]` (coscmd), `HEAD https://...: 404`
+//! (coscli), `403 - Forbidden` and `404 Not Found` next to their reason
+//! phrase, `status code 403`, `Response status code does not indicate
+//! success: 403 (Forbidden)` (.NET), `"GET /k HTTP/1.1" 403` (urllib3's
+//! debug log and access logs), `server exception: 403`.
+//!
+//! A number alone is never a status: it needs a label, a reason phrase,
+//! or a request before it.
+
+use super::super::facts::{Facts, Kind};
+use super::super::record::RecordText;
+use super::Shape;
+use crate::explain::reason_phrase;
+
+pub const SHAPE: Shape = Shape {
+    name: "status",
+    keywords: &[
+        "HTTP/", ": 1", ": 2", ": 3", ": 4", ": 5", "(4", "(5", "（4", "（5", "\n4", "\n5",
+    ],
+    // The labels and the reason phrases [`find`] reads a status by.
+    dynamic: Some(keywords),
+    find,
+};
+
+fn keywords() -> Vec<&'static str> {
+    let mut k: Vec<&'static str> = LABELS.to_vec();
+    k.extend((400..600).filter_map(reason_phrase));
+    k
+}
+
+/// Words that, right before a status, label it.
+const LABELS: [&str; 16] = [
+    "RESP: [",
+    "status code is ",
+    "status is ",
+    "response code is ",
+    "[code ",
+    "status code ",
+    "status code: ",
+    "status: ",
+    "status ",
+    "exception: ",
+    "error: ",
+    "error code ",
+    "returned ",
+    "failed with ",
+    "状态码: ",
+    "状态码：",
+];
+
+const METHODS: [&str; 7] = [
+    "GET ", "PUT ", "POST ", "DELETE ", "HEAD ", "OPTIONS ", "PATCH ",
+];
+
+fn find(rec: &RecordText<'_>, out: &mut Facts) {
+    let text = rec.text;
+    // A status alone on its line, as an SDK's sample prints it above or
+    // below the code: context for an error beside it, never one alone.
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.len() == 3
+            && let Ok(n) = t.parse::<u16>()
+            && (400..600).contains(&n)
+        {
+            let a = at + (line.len() - line.trim_start().len());
+            out.push(
+                a..a + 3,
+                Kind::Status {
+                    status: n,
+                    reason: None,
+                    alone: true,
+                },
+            );
+        }
+        at += line.len();
+    }
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + 3 <= b.len() {
+        // A three-digit number standing alone.
+        if !(b[i].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && (i == 0 || !is_word_byte(b[i - 1]))
+            && b.get(i + 3).is_none_or(|&c| !is_word_byte(c) && c != b'.'))
+        {
+            i += 1;
+            continue;
+        }
+        let n: u16 = text[i..i + 3].parse().unwrap_or(0);
+        let at = i;
+        i += 3;
+        if !(100..600).contains(&n) {
+            continue;
+        }
+        let before = &text[..at];
+        let after = &text[at + 3..];
+        let reason = reason_after(n, after);
+        // `(403: message`, `（400：message` (a status quoted with its text).
+        let quoted = (before.ends_with('(') || before.ends_with('（'))
+            && (after.starts_with(':') || after.starts_with('：'));
+        let labelled = quoted || LABELS.iter().any(|l| ends_with_ignore_case(before, l));
+        let after_request = after_request(before);
+        let access_log = before.ends_with("HTTP/1.1\" ")
+            || before.ends_with("HTTP/1.0\" ")
+            || before.ends_with("HTTP/2\" ")
+            || before.ends_with("HTTP/2.0\" ");
+        if reason.is_some() || labelled || after_request || access_log {
+            let end = at + 3 + reason.map_or(0, |(len, _)| len);
+            out.push(
+                at..end,
+                Kind::Status {
+                    status: n,
+                    reason: reason.map(|(_, r)| r.to_owned()),
+                    alone: false,
+                },
+            );
+            if access_log && n < 300 {
+                out.push(
+                    at..end,
+                    Kind::Success("an access-log line with a success status"),
+                );
+            }
+        }
+    }
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c == b'/' || c == b'='
+}
+
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// The standard reason phrase right after a status: ` Forbidden`, ` -
+/// Forbidden`, ` (Forbidden)`: its length and the phrase.
+fn reason_after(n: u16, after: &str) -> Option<(usize, &'static str)> {
+    let phrase = reason_phrase(n)?;
+    for lead in [" ", " - ", " (", ": ", " "] {
+        if let Some(rest) = after.strip_prefix(lead)
+            && rest.len() >= phrase.len()
+            && rest.is_char_boundary(phrase.len())
+            && rest[..phrase.len()].eq_ignore_ascii_case(phrase)
+            && rest[phrase.len()..]
+                .bytes()
+                .next()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            let close = usize::from(lead == " (" && rest[phrase.len()..].starts_with(')'));
+            return Some((lead.len() + phrase.len() + close, phrase));
+        }
+    }
+    None
+}
+
+/// `HEAD https://host/key: ` right before a status (coscli, Go SDKs).
+fn after_request(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(": ") else {
+        return false;
+    };
+    let word_start = head.rfind(' ').map_or(0, |i| i + 1);
+    let url = &head[word_start..];
+    if !(url.contains("://") || url.starts_with('/')) {
+        return false;
+    }
+    let lead = &head[..word_start];
+    METHODS.iter().any(|m| lead.ends_with(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{errors, one};
+
+    #[test]
+    fn statuses_in_context() {
+        for (text, status) in [
+            ("HEAD https://b-125.cos.ap-beijing.myqcloud.com/k: 403", 403),
+            (
+                "[code 403] The request signature we calculated does not match",
+                403,
+            ),
+            (
+                "COSXML.CosException.CosServerException: CosServerException: 403 - Forbidden at COSXML",
+                403,
+            ),
+            (
+                "Response status code does not indicate success: 404 (Not Found).",
+                404,
+            ),
+            (
+                "urllib3.connectionpool: https://b.cos.ap-beijing.myqcloud.com:443 \"GET /k HTTP/1.1\" 503 None",
+                503,
+            ),
+        ] {
+            let f = one(text);
+            assert_eq!(f.status, Some(status), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_alone_are_not_statuses() {
+        for text in [
+            "uploaded 404 files in 500 ms",
+            "port 443 open",
+            "took 403ms",
+            "\"GET /k HTTP/1.1\" 200 512",
+        ] {
+            assert!(errors(text).is_empty(), "{text}");
+        }
+    }
+}
