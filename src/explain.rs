@@ -139,10 +139,10 @@ fn by_code(found: &Found) -> Option<&'static Entry> {
         };
         candidates = catalog::lookup(&query, &all);
     }
-    if candidates.is_empty() {
-        if let Some(n) = found.number {
-            candidates = catalog::lookup(&Query::Number(n), &all);
-        }
+    if candidates.is_empty()
+        && let Some(n) = found.number
+    {
+        candidates = catalog::lookup(&Query::Number(n), &all);
     }
     // A code the input's provider does not document is not that
     // provider's entry, even if another provider has the name; when only

@@ -156,10 +156,10 @@ pub fn error(
                 }
                 None => {}
             }
-            if f.code.is_none() {
-                if let Some(hint) = f.status.and_then(explain::status_hint) {
-                    writeln!(out, "{}", wrap(hint, "  ", w))?;
-                }
+            if f.code.is_none()
+                && let Some(hint) = f.status.and_then(explain::status_hint)
+            {
+                writeln!(out, "{}", wrap(hint, "  ", w))?;
             }
         }
     }
