@@ -140,3 +140,50 @@ fn rust_version_is_what_the_code_and_its_dependencies_need() {
         "the README's install section names another Rust version"
     );
 }
+
+/// The README tells, for every shell coserr ships completions for, what
+/// else it needs; for bash that is the bash-completion package, which is
+/// what loads the folder the README copies the script into (without it
+/// the script must be sourced, as `tests/completions.rs` does).
+#[test]
+fn the_readme_says_what_each_shell_needs_for_completion() {
+    let readme = read("README.md");
+    let section = readme
+        .split("## Shell completions")
+        .nth(1)
+        .expect("a Shell completions section")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let rows: Vec<Vec<&str>> = section
+        .lines()
+        .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
+        .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+        .collect();
+    assert_eq!(
+        rows.first().map(Vec::as_slice),
+        Some(&["shell", "install", "needs"][..])
+    );
+    let mut scripts: Vec<String> = std::fs::read_dir(manifest_dir().join("completions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    scripts.sort();
+    for script in &scripts {
+        let row = rows
+            .iter()
+            .find(|r| r.len() == 3 && r[1].contains(script.as_str()))
+            .unwrap_or_else(|| panic!("no README row installs completions/{script}"));
+        assert!(
+            !row[2].is_empty(),
+            "{script}: the README says nothing of what it needs"
+        );
+    }
+    let bash = rows.iter().find(|r| r[0] == "bash").expect("a bash row");
+    assert!(
+        bash[2].contains("bash-completion") && bash[2].contains("package"),
+        "the bash row must name the bash-completion package: {}",
+        bash[2]
+    );
+    assert!(bash[2].contains("source "), "and say what to do without it");
+}
