@@ -366,12 +366,16 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__man)
-            opts="-h -V --color --lang --json --help --version"
+            opts="-h -V --dir --color --lang --json --help --version lookup search list decode id completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

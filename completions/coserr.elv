@@ -34,7 +34,7 @@ set edit:completion:arg-completer[coserr] = {|@words|
             cand decode 'Explain the error responses in HTTP output, XML or JSON bodies, SDK messages and logs'
             cand id 'Show when a request ID says its request reached the server'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print a man page (roff), or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'coserr;lookup'= {
@@ -155,6 +155,7 @@ set edit:completion:arg-completer[coserr] = {|@words|
             cand --version 'Print version'
         }
         &'coserr;man'= {
+            cand --dir 'Write every page (coserr.1 and one per subcommand, which coserr.1 refers to) into this folder, creating it if need be'
             cand --color 'When to use colours: auto means stdout is a terminal and NO_COLOR is unset or empty (CLICOLOR_FORCE forces colour)'
             cand --lang 'Language of the descriptions: zh shows the Chinese text where the documents give one; auto picks zh when LC_ALL, LC_MESSAGES or LANG starts with zh'
             cand --json 'Print JSON Lines instead of text'
@@ -170,7 +171,7 @@ set edit:completion:arg-completer[coserr] = {|@words|
             cand decode 'Explain the error responses in HTTP output, XML or JSON bodies, SDK messages and logs'
             cand id 'Show when a request ID says its request reached the server'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print a man page (roff), or write every page to a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'coserr;help;lookup'= {

@@ -28,6 +28,8 @@ pub enum Error {
     InvalidQuery(String, InvalidQuery),
     /// Input that could not be read (decode).
     Input(String),
+    /// A file that could not be written (`man --dir`).
+    Output(String),
     Io(io::Error),
 }
 
@@ -39,7 +41,7 @@ impl fmt::Display for Error {
                 let more = if q.chars().count() > 40 { "..." } else { "" };
                 write!(f, "invalid query \"{shown}{more}\": {e}")
             }
-            Error::Input(msg) => f.write_str(msg),
+            Error::Input(msg) | Error::Output(msg) => f.write_str(msg),
             Error::Io(e) => write!(f, "{e}"),
         }
     }
@@ -122,11 +124,39 @@ pub fn run(
             }
             Ok(Outcome::Found)
         }
-        Command::Man => {
-            clap_mangen::Man::new(Args::command()).render(out)?;
-            Ok(Outcome::Found)
-        }
+        Command::Man(a) => man(&a, out),
     }
+}
+
+/// `coserr man`: one page to stdout, or every page into a folder.
+fn man(args: &cli::ManArgs, out: &mut impl Write) -> Result<Outcome, Error> {
+    let pages = render::man::pages(Args::command())?;
+    let Some(dir) = &args.dir else {
+        let file = match args.page {
+            Some(p) => {
+                let name = clap::ValueEnum::to_possible_value(&p).expect("not skipped");
+                format!("coserr-{}.1", name.get_name())
+            }
+            None => "coserr.1".to_owned(),
+        };
+        let page = pages.iter().find(|p| p.file == file);
+        let page = page.ok_or_else(|| io::Error::other(format!("no man page {file}")))?;
+        out.write_all(page.roff.as_bytes())?;
+        return Ok(Outcome::Found);
+    };
+    let cannot = |path: &std::path::Path, e: io::Error| {
+        Error::Output(format!(
+            "cannot write {}: {}",
+            path.display(),
+            io_reason(&e)
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
+    for page in &pages {
+        let path = dir.join(&page.file);
+        std::fs::write(&path, &page.roff).map_err(|e| cannot(&path, e))?;
+    }
+    Ok(Outcome::Found)
 }
 
 /// `auto` is Chinese when the first set of LC_ALL, LC_MESSAGES and LANG

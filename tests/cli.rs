@@ -503,6 +503,84 @@ fn help_has_examples_and_man_page_renders() {
     }
 }
 
+/// The `name(1)` pages a man page refers to.
+fn man_references(roff: &str) -> Vec<String> {
+    let text = roff.replace("\\-", "-");
+    text.match_indices("(1)")
+        .map(|(at, _)| {
+            let start = text[..at]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .map_or(0, |i| i + 1);
+            text[start..at].to_owned()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// `coserr man --dir` writes every page that any page refers to (coserr(1)
+/// lists coserr-lookup(1) and the rest), and `coserr man [SUBCOMMAND]`
+/// prints the same pages one at a time.
+#[test]
+fn man_pages_ship_every_page_they_refer_to() {
+    let dir = std::env::temp_dir().join(format!("coserr-man-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    coserr()
+        .args(["man", "--dir"])
+        .arg(&dir)
+        .assert()
+        .code(0)
+        .stdout("");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let top = std::fs::read_to_string(dir.join("coserr.1")).unwrap();
+    let listed = man_references(&top);
+    for sub in [
+        "lookup",
+        "search",
+        "list",
+        "decode",
+        "id",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            listed.contains(&format!("coserr-{sub}")),
+            "coserr(1) does not list coserr-{sub}(1): {listed:?}"
+        );
+    }
+    for file in &files {
+        let roff = std::fs::read_to_string(dir.join(file)).unwrap();
+        for name in man_references(&roff) {
+            assert!(
+                files.contains(&format!("{name}.1")),
+                "{file} refers to {name}(1), which is not shipped ({files:?})"
+            );
+        }
+    }
+    assert_eq!(stdout_of(&["man"]), top);
+    assert_eq!(
+        stdout_of(&["man", "lookup"]),
+        std::fs::read_to_string(dir.join("coserr-lookup.1")).unwrap()
+    );
+    let lookup = stdout_of(&["man", "lookup"]);
+    assert!(lookup.contains(".SH EXAMPLES\n.nf\n"), "{lookup}");
+    assert!(lookup.contains("coserr lookup \\-46618"), "{lookup}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let blocked = coserr()
+        .args(["man", "--dir", "/proc/coserr-cannot-be-here"])
+        .output()
+        .unwrap();
+    assert_eq!(blocked.status.code(), Some(2));
+    assert!(
+        String::from_utf8(blocked.stderr)
+            .unwrap()
+            .starts_with("coserr: cannot write /proc/coserr-cannot-be-here: "),
+    );
+}
+
 // ---- decode and id ----
 
 const DECODE_FIELDS: [&str; 16] = [

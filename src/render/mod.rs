@@ -2,6 +2,7 @@
 
 pub mod decode;
 pub mod json;
+pub mod man;
 pub mod table;
 pub mod text;
 
