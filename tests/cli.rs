@@ -79,10 +79,37 @@ fn lookup_by_name_any_case_explains_one_entry() {
     );
     assert!(out.contains("What to do:"), "{out}");
     assert!(out.contains("Retryable: no"), "{out}");
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}'))
+}
+
+/// `--lang en` prints no Chinese (the catalogue has English text for every
+/// entry); `--lang zh` prints the catalogue's Chinese text where it has one.
+#[test]
+fn lang_en_prints_no_chinese_and_zh_the_catalogues() {
+    let args = ["lookup", "NoSuchKey", "--provider", "cos", "--long"];
+    let en = stdout_of(&[&args[..], &["--lang", "en"]].concat());
     assert!(
-        out.contains("指定的存储桶不存在"),
-        "English output shows the Chinese text dimmed: {out}"
+        en.contains("The specified object key does not exist"),
+        "{en}"
     );
+    assert!(!has_chinese(&en), "{en}");
+    let zh = stdout_of(&[&args[..], &["--lang", "zh"]].concat());
+    assert!(zh.contains("指定的对象键不存在"), "{zh}");
+    // Every COS entry, in full and as a table.
+    let codes: Vec<String> = json_lines(&["list", "--json", "--provider", "cos"])
+        .iter()
+        .map(|e| e["code"].as_str().unwrap().to_owned())
+        .collect();
+    let mut all = vec!["--lang", "en", "lookup", "--long", "--provider", "cos"];
+    all.extend(codes.iter().map(String::as_str));
+    for out in [stdout_of(&all), stdout_of(&["--lang", "en", "list"])] {
+        let line = out.lines().find(|l| has_chinese(l));
+        assert_eq!(line, None, "Chinese in --lang en output");
+    }
 }
 
 #[test]

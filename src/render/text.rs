@@ -73,11 +73,6 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
             "[en: the documents give no Chinese text]".style(p.dim)
         )?;
     }
-    if look.lang == Lang::En
-        && let Some(zh) = e.description_zh()
-    {
-        writeln!(out, "    {}", zh.style(p.dim))?;
-    }
     if e.messages().len() > 0 {
         writeln!(out)?;
         writeln!(out, "{}", "Server messages:".style(p.label))?;
