@@ -30,6 +30,9 @@ pub enum Error {
     Input(String),
     /// A file that could not be written (`man --dir`).
     Output(String),
+    /// The first word is a subcommand's name mistyped: what was typed,
+    /// and the subcommand.
+    UnknownCommand(String, &'static str),
     Io(io::Error),
 }
 
@@ -43,6 +46,9 @@ impl fmt::Display for Error {
             }
             Error::Input(msg) | Error::Output(msg) => f.write_str(msg),
             Error::Io(e) => write!(f, "{e}"),
+            Error::UnknownCommand(typed, meant) => {
+                write!(f, "'{typed}' is not a command; did you mean '{meant}'?")
+            }
         }
     }
 }
@@ -70,8 +76,9 @@ const SUBCOMMANDS: [&str; 11] = [
 /// Lets `coserr SlowDown`, `coserr -46618` and `coserr 404` stand for
 /// `coserr lookup ...`, as `errno ENOENT` does: when the first argument that
 /// is not a global option is neither a subcommand nor a flag, `lookup` is
-/// put in front of it.
-pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+/// put in front of it. Unless it is a mistyped subcommand (`lokup`): then
+/// the error says which one, as git and cargo do.
+pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Result<Vec<OsString>, Error> {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let mut i = 1;
     while i < args.len() {
@@ -83,13 +90,48 @@ pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Vec<OsString
             _ => {
                 let is_flag = arg.starts_with('-') && !cli::is_negative_number(arg);
                 if !is_flag && !SUBCOMMANDS.contains(&arg) {
+                    if let Some(meant) = mistyped_command(arg) {
+                        return Err(Error::UnknownCommand(arg.to_owned(), meant));
+                    }
                     args.insert(i, OsString::from("lookup"));
                 }
                 break;
             }
         }
     }
-    args
+    Ok(args)
+}
+
+/// The subcommand `word` is a typo of, when it is one: at most one edit
+/// (a transposition counts as one) from a name of up to four letters, two
+/// from a longer one, at least three letters long, and not itself a code
+/// or number the catalogue knows (`coserr SlowDown` must stay a lookup).
+fn mistyped_command(word: &str) -> Option<&'static str> {
+    const NAMES: [&str; 8] = [
+        "lookup",
+        "search",
+        "list",
+        "decode",
+        "id",
+        "completions",
+        "man",
+        "help",
+    ];
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 3 {
+        return None;
+    }
+    let (distance, name) = NAMES
+        .iter()
+        .map(|name| (strsim::osa_distance(&lower, name), *name))
+        .min_by_key(|(d, _)| *d)?;
+    let allowed = if name.len() <= 4 { 1 } else { 2 };
+    if distance > allowed {
+        return None;
+    }
+    let known = Query::parse(word, false)
+        .is_ok_and(|q| !catalog::lookup(&q, &Filter::default()).is_empty());
+    (!known).then_some(name)
 }
 
 /// Runs the command.
@@ -767,8 +809,61 @@ mod tests {
             (&["coserr"], &["coserr"]),
         ];
         for (input, expected) in cases {
-            assert_eq!(implicit_lookup(os(input)), os(expected), "{input:?}");
+            assert_eq!(
+                implicit_lookup(os(input)).unwrap(),
+                os(expected),
+                "{input:?}"
+            );
         }
+    }
+
+    #[test]
+    fn a_mistyped_subcommand_is_named_not_looked_up() {
+        let meant = |args: &[&str]| match implicit_lookup(os(args)) {
+            Err(Error::UnknownCommand(typed, meant)) => Some((typed, meant)),
+            Ok(_) => None,
+            Err(e) => panic!("{e}"),
+        };
+        for (typed, command) in [
+            ("lokup", "lookup"),
+            ("serch", "search"),
+            ("lsit", "list"),
+            ("decdoe", "decode"),
+            ("completion", "completions"),
+            ("mna", "man"),
+            ("LOOKUP", "lookup"),
+        ] {
+            assert_eq!(
+                meant(&["coserr", typed, "SlowDown"]),
+                Some((typed.to_owned(), command)),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            meant(&["coserr", "--json", "lokup", "x"]).map(|m| m.1),
+            Some("lookup")
+        );
+        // Codes, numbers and words far from every name stay lookups, even
+        // when a code is near a name.
+        for word in [
+            "SlowDown",
+            "404",
+            "-46618",
+            "xyz",
+            "id",
+            "ls",
+            "NoSuchKey",
+            "BadRquest",
+        ] {
+            assert_eq!(meant(&["coserr", word]), None, "{word}");
+        }
+        for entry in catalog::entries() {
+            for name in entry.names() {
+                assert_eq!(meant(&["coserr", name]), None, "{name}");
+            }
+        }
+        let shown = Error::UnknownCommand("lokup".to_owned(), "lookup").to_string();
+        assert_eq!(shown, "'lokup' is not a command; did you mean 'lookup'?");
     }
 
     #[test]

@@ -24,7 +24,13 @@ const EXIT_ERROR: u8 = 2;
 
 #[allow(clippy::print_stderr)] // the one place that reports errors
 fn main() -> ExitCode {
-    let argv = commands::implicit_lookup(std::env::args_os());
+    let argv = match commands::implicit_lookup(std::env::args_os()) {
+        Ok(argv) => argv,
+        Err(e) => {
+            eprintln!("coserr: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     let parsed = match cli::parse_fast(&argv) {
         Some(args) => Ok(args),
         None => Args::try_parse_from(argv),

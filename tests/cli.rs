@@ -459,6 +459,33 @@ fn usage_and_input_errors_exit_2_with_one_line() {
     coserr().assert().code(2);
 }
 
+#[test]
+fn a_mistyped_subcommand_exits_2_and_names_it() {
+    for (args, message) in [
+        (
+            &["lokup", "SlowDown"][..],
+            "coserr: 'lokup' is not a command; did you mean 'lookup'?\n",
+        ),
+        (
+            &["serch", "签名"][..],
+            "coserr: 'serch' is not a command; did you mean 'search'?\n",
+        ),
+        (
+            &["--json", "decod", "x.log"][..],
+            "coserr: 'decod' is not a command; did you mean 'decode'?\n",
+        ),
+    ] {
+        coserr()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(message);
+    }
+    // A code is looked up, however near a command's name.
+    assert!(stdout_of(&["SlowDown"]).contains("SlowDown"));
+}
+
 /// Reads one line of the child's stdout and closes it, as `| head -1`
 /// does; the child must then end with status 0 and nothing on stderr.
 fn read_first_line_then_close(child: &mut std::process::Child) -> String {
