@@ -141,10 +141,14 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Outcome, Error> {
+    let terminal = io::stdout().is_terminal();
     let look = Look {
         palette: Palette::new(color),
         lang: resolve_lang(args.lang, |k| std::env::var(k).ok()),
-        width: terminal_width(),
+        width: output_width(terminal, std::env::var("COLUMNS").ok(), || {
+            terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+        }),
+        terminal,
     };
     match args.command {
         Command::Lookup(a) => lookup(&a, args.json, &look, out, err),
@@ -221,11 +225,20 @@ fn resolve_lang(lang: cli::Lang, env: impl Fn(&str) -> Option<String>) -> Lang {
     }
 }
 
-fn terminal_width() -> Option<usize> {
-    if !io::stdout().is_terminal() {
-        return None;
+/// The width output must fit: `COLUMNS` when it holds a width (in a pipe
+/// too, as `ls` and Python read it: `COLUMNS=80 coserr list | less`), else
+/// the terminal's when stdout is one; `None` means no limit, one row per
+/// line.
+fn output_width(
+    terminal: bool,
+    columns: Option<String>,
+    terminal_width: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    match columns.and_then(|c| c.trim().parse::<usize>().ok()) {
+        Some(w) if w > 0 => Some(w),
+        _ if terminal => terminal_width().filter(|&w| w > 0),
+        _ => None,
     }
-    comfy_table::Table::new().width().map(usize::from)
 }
 
 fn filter(args: &FilterArgs) -> Filter {
@@ -273,7 +286,7 @@ fn lookup(
             writeln!(out)?;
         }
         show(out, &matches, args.long, look)?;
-        if matches.len() > 1 && !args.long && look.width.is_some() {
+        if matches.len() > 1 && !args.long && look.terminal {
             // Only on a terminal: a pipe gets the table alone.
             writeln!(
                 out,
@@ -864,6 +877,25 @@ mod tests {
         }
         let shown = Error::UnknownCommand("lokup".to_owned(), "lookup").to_string();
         assert_eq!(shown, "'lokup' is not a command; did you mean 'lookup'?");
+    }
+
+    #[test]
+    fn columns_sets_the_width_in_a_pipe_and_on_a_terminal() {
+        let tty = || Some(100);
+        let columns = |s: &str| Some(s.to_owned());
+        assert_eq!(output_width(false, None, tty), None, "a pipe: no limit");
+        assert_eq!(output_width(true, None, tty), Some(100));
+        assert_eq!(output_width(false, columns("60"), tty), Some(60));
+        assert_eq!(output_width(true, columns("200"), tty), Some(200));
+        for junk in ["", "0", "wide", "-5"] {
+            assert_eq!(output_width(false, columns(junk), tty), None, "{junk:?}");
+            assert_eq!(
+                output_width(true, columns(junk), tty),
+                Some(100),
+                "{junk:?}"
+            );
+        }
+        assert_eq!(output_width(true, None, || None), None);
     }
 
     #[test]

@@ -1318,3 +1318,103 @@ fn the_binary_is_position_dependent_unless_asked() {
         "ELF type (2 executable, 3 position-independent)"
     );
 }
+
+// ---- output that fits ----
+
+/// Display width, two columns for CJK.
+fn columns(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && has_chinese(&c.to_string()) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Runs coserr with `COLUMNS` set, into a pipe.
+fn at_width(width: usize, args: &[&str]) -> String {
+    let out = coserr()
+        .args(args)
+        .env("COLUMNS", width.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// At each width every line fits, or is one word too long to (indented);
+/// every word is one the unfitted output has (none was cut in two); and
+/// every long word of it (codes, request IDs, URLs) is there whole.
+fn assert_fits(args: &[&str]) {
+    let unfitted = stdout_of(args);
+    let words: std::collections::HashSet<&str> = unfitted.split_whitespace().collect();
+    let layout = ["·", "retry:", "first:", "last:", "at:", "error", "errors"];
+    for width in [60, 80, 120, 200] {
+        let out = at_width(width, args);
+        for line in out.lines() {
+            assert!(
+                columns(line) <= width || !line.trim().contains(' '),
+                "{args:?} at {width}: a line of {} columns:\n{line}\n{out}",
+                columns(line)
+            );
+        }
+        let shown: std::collections::HashSet<&str> = out.split_whitespace().collect();
+        for word in &shown {
+            assert!(
+                words.contains(word) || layout.contains(word),
+                "{args:?} at {width}: \"{word}\" is a piece of a word:\n{out}"
+            );
+        }
+        for word in words.iter().filter(|w| w.len() >= 12) {
+            assert!(
+                shown.contains(word),
+                "{args:?} at {width}: \"{word}\" is not whole:\n{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn tables_fit_60_80_120_and_200_columns_without_cutting_words() {
+    for args in [
+        &["lookup", "AccessDenied"][..],
+        &["lookup", "404"],
+        &["lookup", "5xx", "--provider", "ci"],
+        &["list", "--provider", "cos"],
+        &["list", "--section", "content-moderation"],
+        &["search", "signature"],
+    ] {
+        assert_fits(args);
+    }
+    // Chinese wraps between characters, within the width.
+    for width in [60, 80, 120] {
+        let out = at_width(width, &["--lang", "zh", "list", "--provider", "cos"]);
+        let over: Vec<&str> = out.lines().filter(|l| columns(l) > width).collect();
+        assert!(over.is_empty(), "at {width}: {over:#?}");
+        assert!(out.contains("指定的存储桶不存在"), "{out}");
+    }
+}
+
+#[test]
+fn decode_summary_fits_and_keeps_request_ids_whole() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/decode");
+    let mut files: Vec<String> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let mut args = vec!["decode", "--summary"];
+    args.extend(files.iter().map(String::as_str));
+    assert_fits(&args);
+    // Wide enough, it is a table whose rows wrap between "line N" and the
+    // request ID.
+    let wide = at_width(200, &args);
+    assert!(wide.starts_with(" Code "), "{wide}");
+    let narrow = at_width(60, &args);
+    assert!(!narrow.contains(" Code "), "stacked at 60:\n{narrow}");
+}

@@ -264,36 +264,7 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
 
 /// `decode --summary` as a table.
 pub fn summary(out: &mut impl Write, rows: &[TallyRow], look: &Look) -> io::Result<()> {
-    let mut table = super::table::new(look);
-    table.set_header(vec![
-        "Code", "Provider", "Status", "Count", "Retry", "First", "Last",
-    ]);
-    for r in rows {
-        let name = match (&r.code, r.number) {
-            (Some(c), _) => c.clone(),
-            (None, Some(n)) => n.to_string(),
-            (None, None) => "(no code)".to_owned(),
-        };
-        let at = |line: u64, id: &Option<String>| match id {
-            Some(id) => format!("line {line} {id}"),
-            None => format!("line {line}"),
-        };
-        table.add_row(vec![
-            name,
-            r.provider.map_or("?", |p| p.as_str()).to_owned(),
-            r.status.map(|s| s.to_string()).unwrap_or_default(),
-            r.count.to_string(),
-            match r.retryable {
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "?",
-            }
-            .to_owned(),
-            at(r.first_line, &r.first_request_id),
-            at(r.last_line, &r.last_request_id),
-        ]);
-    }
-    super::table::write(out, &table)
+    super::table::summary(out, rows, look)
 }
 
 /// `decode --json --summary`: one object per group, one per line.
