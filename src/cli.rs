@@ -14,7 +14,7 @@ use coserr::catalog::{self, Provider, Section};
 
 const LOOKUP_EXAMPLES: &str = "\
 Examples:
-  coserr lookup SlowDown              every SlowDown: COS, CI, MPS, moderation, OBS
+  coserr lookup SlowDown              every SlowDown: COS, OBS, CI, moderation, MPS
   coserr lookup slowdown --provider obs
   coserr lookup -46618                a CI numeric code (X-ErrNo)
   coserr lookup 404                   every entry with HTTP status 404

@@ -285,14 +285,20 @@ fn lookup(
         if i > 0 {
             writeln!(out)?;
         }
-        show(out, &matches, args.long, look)?;
+        let meanings = matches.len() > 1 && !args.long && render::text::one_code(&matches);
+        if meanings {
+            render::text::meanings(out, &matches, look)?;
+        } else {
+            show(out, &matches, args.long, look)?;
+        }
         if matches.len() > 1 && !args.long && look.terminal {
-            // Only on a terminal: a pipe gets the table alone.
-            writeln!(
-                out,
+            // Only on a terminal: a pipe gets the entries alone.
+            let hint = format!(
                 "{} entries; `--long` explains each in full, `--provider` narrows.",
                 matches.len()
-            )?;
+            );
+            writeln!(out)?;
+            writeln!(out, "{}", render::wrap(&hint, "", look.width))?;
         }
     }
     Ok(outcome)

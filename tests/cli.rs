@@ -148,14 +148,64 @@ fn a_name_in_several_providers_shows_all_grouped() {
             ("obs".to_owned(), Value::from(503), Value::Null),
         ]
     );
-    // As text: a table, rows in the same order.
-    let table = stdout_of(&["lookup", "SlowDown"]);
-    let providers: Vec<&str> = table
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
-    assert_eq!(providers, ["cos", "ci", "ci", "ci", "obs"], "{table}");
+}
+
+/// A code several providers or sections share: every meaning with what
+/// to do about it, COS first, then OBS, then CI (its API, then its
+/// processing sections), into a pipe and fitted to a width alike.
+#[test]
+fn a_shared_code_shows_each_meanings_advice_cos_then_obs_then_ci() {
+    for code in ["AccessDenied", "NoSuchKey", "SlowDown"] {
+        let entries = json_lines(&["lookup", "--json", code]);
+        let entries = entries[0]["matches"].as_array().unwrap();
+        assert!(entries.len() > 1, "{code}");
+        for columns in [None, Some("80")] {
+            let mut cmd = coserr();
+            cmd.args(["lookup", code]);
+            if let Some(c) = columns {
+                cmd.env("COLUMNS", c);
+            }
+            let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+            assert!(
+                out.starts_with(&format!("{code}: {} meanings\n", entries.len())),
+                "{out}"
+            );
+            let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut at = Vec::new();
+            for e in entries {
+                let advice = e["advice"].as_str().unwrap();
+                let advice = advice.split_whitespace().collect::<Vec<_>>().join(" ");
+                let found = flat.find(&format!("What to do: {advice}"));
+                at.push((e["provider"].as_str().unwrap().to_owned(), found));
+            }
+            assert!(
+                at.iter().all(|(_, f)| f.is_some()),
+                "{code}: advice missing:\n{out}"
+            );
+            let mut order = at.clone();
+            order.sort_by_key(|(_, f)| *f);
+            let providers: Vec<&str> = order.iter().map(|(p, _)| p.as_str()).collect();
+            let rank = |p: &str| ["cos", "obs", "ci"].iter().position(|q| *q == p).unwrap();
+            assert!(
+                providers.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+                "{code}: {providers:?}"
+            );
+        }
+    }
+    let slow = stdout_of(&["lookup", "SlowDown"]);
+    let heads: Vec<&str> = slow.lines().filter(|l| l.contains(" · retry: ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "COS · API error · HTTP 503 Service Unavailable · retry: yes",
+            "OBS · API error · HTTP 503 Service Unavailable · retry: yes",
+            "CI · API error · HTTP 429 Too Many Requests · retry: yes",
+            "CI · content moderation · code -65006 · retry: yes",
+            "CI · media processing · code 1020 · retry: yes",
+        ]
+    );
+    // Several codes are still a table.
+    assert!(stdout_of(&["lookup", "404"]).starts_with(" Provider  Section"));
 }
 
 #[test]
