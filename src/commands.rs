@@ -280,6 +280,9 @@ fn lookup(
         }
         if matches.is_empty() {
             report_miss(err, raw, query, &filter, &suggestions)?;
+            if looks_like_prose(raw) {
+                point_to_search(err, raw, &filter, look)?;
+            }
             continue;
         }
         if i > 0 {
@@ -317,6 +320,70 @@ fn show(out: &mut impl Write, matches: &[&Entry], long: bool, look: &Look) -> io
     } else {
         render::table::entries(out, matches, look)
     }
+}
+
+/// A query that is words from a description rather than a code: it has
+/// spaces inside, or CJK (no code has either, but "Request has expired",
+/// which a lookup finds).
+fn looks_like_prose(query: &str) -> bool {
+    let query = query.trim();
+    query.contains(char::is_whitespace)
+        || query
+            .chars()
+            .any(|c| !c.is_ascii() && unicode_width::UnicodeWidthChar::width(c) == Some(2))
+}
+
+/// How many of a search's hits a missed prose lookup shows.
+const PROSE_HITS: usize = 5;
+
+/// After a missed prose lookup: what `coserr search` finds for the same
+/// words, its first few hits one line each (code, provider, status, the
+/// start of the description), on stderr with the miss.
+fn point_to_search(
+    err: &mut impl Write,
+    raw: &str,
+    filter: &Filter,
+    look: &Look,
+) -> io::Result<()> {
+    let words: Vec<String> = raw.split_whitespace().map(str::to_owned).collect();
+    let hits = catalog::search::search(&words, filter);
+    let command = format!("coserr search {}", words.join(" "));
+    let first = match hits.len() {
+        0 => return writeln!(err, "coserr: `{command}` finds nothing either"),
+        1 => "1 entry:".to_owned(),
+        n if n <= PROSE_HITS => format!("{n} entries:"),
+        n => format!("{n} entries; the first {PROSE_HITS}:"),
+    };
+    writeln!(err, "coserr: words, not a code? `{command}` finds {first}")?;
+    let shown = &hits[..hits.len().min(PROSE_HITS)];
+    let titles: Vec<String> = shown.iter().map(|e| render::text::title(e)).collect();
+    let metas: Vec<String> = shown
+        .iter()
+        .map(|e| match e.status {
+            Some(s) => format!("{} {s}", e.provider.as_str()),
+            None => e.provider.as_str().to_owned(),
+        })
+        .collect();
+    let pad = |s: &str, cells: &[String]| {
+        let wide = cells.iter().map(|c| render::width(c)).max().unwrap_or(0);
+        format!("{s}{}", " ".repeat(wide - render::width(s)))
+    };
+    let limit = look.width.unwrap_or(100).max(render::MIN_WIDTH);
+    for ((e, title), meta) in shown.iter().zip(&titles).zip(&metas) {
+        let head = format!("  {}  {}  ", pad(title, &titles), pad(meta, &metas));
+        let (text, _) = render::text::description(e, look.lang);
+        let room = limit.saturating_sub(render::width(&head));
+        let atoms = render::atoms(text);
+        let lines = render::fill(&atoms, room.max(render::MIN_WIDTH));
+        if lines.len() == 1 {
+            writeln!(err, "{head}{}", lines[0])?;
+        } else {
+            // As much as fits with " ..." after it.
+            let room = room.saturating_sub(4).max(render::MIN_WIDTH);
+            writeln!(err, "{head}{} ...", render::fill(&atoms, room)[0])?;
+        }
+    }
+    Ok(())
 }
 
 fn report_miss(

@@ -509,6 +509,46 @@ fn usage_and_input_errors_exit_2_with_one_line() {
     coserr().assert().code(2);
 }
 
+/// A lookup of words rather than a code points to `coserr search` and
+/// shows its first hits, with the miss, on stderr; a code's miss does not.
+#[test]
+fn a_prose_lookup_points_to_search_and_shows_its_hits() {
+    for (query, hit) in [
+        ("签名", "SignatureDoesNotMatch"),
+        ("request expired", "Request has expired"),
+        ("time zone", "RequestTimeTooSkewed"),
+    ] {
+        let out = coserr()
+            .args(["lookup", query])
+            .env("COLUMNS", "60")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{query}");
+        assert!(out.stdout.is_empty(), "{query}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("`coserr search {query}` finds")),
+            "{query}: {err}"
+        );
+        let hits: Vec<&str> = err.lines().filter(|l| l.starts_with("  ")).collect();
+        assert!(
+            (1..=5).contains(&hits.len()) && hits.iter().any(|l| l.contains(hit)),
+            "{query}: {err}"
+        );
+        assert!(hits.iter().all(|l| columns(l) <= 60), "{query}: {err}");
+        assert!(
+            err.lines()
+                .all(|l| l.starts_with("coserr: ") || l.starts_with("  "))
+        );
+    }
+    let code_miss = coserr().args(["lookup", "SlowDwn"]).output().unwrap();
+    let err = String::from_utf8(code_miss.stderr).unwrap();
+    assert_eq!(
+        err,
+        "coserr: no entry matches \"SlowDwn\"; did you mean SlowDown?\n"
+    );
+}
+
 #[test]
 fn a_mistyped_subcommand_exits_2_and_names_it() {
     for (args, message) in [
