@@ -89,6 +89,11 @@ pub struct Args {
     /// Print JSON Lines instead of text.
     #[arg(long = "json", global = true)]
     pub json: bool,
+
+    /// Never page: on a terminal, output longer than the screen goes
+    /// through $COSERR_PAGER, else $PAGER, else `less -FRX`.
+    #[arg(long = "no-pager", global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, PartialEq, Subcommand)]
@@ -313,6 +318,7 @@ pub fn parse_fast(args: &[OsString]) -> Option<Args> {
         color: ColorWhen::Auto,
         lang: Lang::Auto,
         json: false,
+        no_pager: false,
     })
 }
 

@@ -84,7 +84,7 @@ pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Result<Vec<O
     while i < args.len() {
         let Some(arg) = args[i].to_str() else { break };
         match arg {
-            "--json" => i += 1,
+            "--json" | "--no-pager" => i += 1,
             "--color" | "--lang" => i += 2,
             _ if arg.starts_with("--color=") || arg.starts_with("--lang=") => i += 1,
             _ => {
@@ -132,6 +132,32 @@ fn mistyped_command(word: &str) -> Option<&'static str> {
     let known = Query::parse(word, false)
         .is_ok_and(|q| !catalog::lookup(&q, &Filter::default()).is_empty());
     (!known).then_some(name)
+}
+
+/// Whether what `args` prints may go through a pager: not completion
+/// scripts and man pages, which programs read, and not `decode` of a pipe
+/// or terminal, whose errors must show as they arrive (`tail -f log |
+/// coserr decode`), only of files.
+pub fn pageable(args: &Args) -> bool {
+    use std::os::fd::AsFd;
+    let stdin_is_file = || {
+        let stdin = io::stdin().as_fd().try_clone_to_owned().ok();
+        stdin
+            .and_then(|fd| std::fs::File::from(fd).metadata().ok())
+            .is_some_and(|m| m.is_file())
+    };
+    match &args.command {
+        Command::Completions { .. } | Command::Man(_) => false,
+        Command::Decode(a) if a.files.is_empty() => stdin_is_file(),
+        Command::Decode(a) => a.files.iter().all(|p| {
+            if p.as_os_str() == "-" {
+                stdin_is_file()
+            } else {
+                std::fs::metadata(p).is_ok_and(|m| m.is_file())
+            }
+        }),
+        _ => true,
+    }
 }
 
 /// Runs the command.
@@ -598,7 +624,7 @@ fn reopenable(file: std::fs::File) -> Option<(std::path::PathBuf, std::fs::File)
 }
 
 /// An I/O error's reason without Rust's "(os error N)" suffix.
-fn io_reason(e: &io::Error) -> String {
+pub fn io_reason(e: &io::Error) -> String {
     let text = e.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_owned(),

@@ -1508,3 +1508,112 @@ fn decode_summary_fits_and_keeps_request_ids_whole() {
     let narrow = at_width(60, &args);
     assert!(!narrow.contains(" Code "), "stacked at 60:\n{narrow}");
 }
+
+// ---- the pager ----
+
+/// Runs `command` (a shell command line) on a terminal `rows` high and 80
+/// wide, through `script`, with `env`; gives what the terminal showed.
+/// `None` when `script` (util-linux) is not installed, outside CI.
+#[allow(clippy::print_stderr)] // say why the test was skipped
+fn on_a_terminal(rows: u16, command: &str, env: &[(&str, &str)]) -> Option<String> {
+    let have = StdCommand::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        assert!(std::env::var_os("CI").is_none(), "script is required in CI");
+        eprintln!("skipping: script(1) is not installed");
+        return None;
+    }
+    let line = format!("stty rows {rows} cols 80; {command}");
+    let out = StdCommand::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{command}: {out:?}");
+    Some(String::from_utf8_lossy(&out.stdout).replace('\r', ""))
+}
+
+/// On a terminal, output longer than the screen goes to the pager
+/// ($COSERR_PAGER, else $PAGER), and shorter output straight to the
+/// screen; never with --no-pager, into a pipe, or for a decode of a pipe.
+#[test]
+fn long_output_on_a_terminal_goes_through_the_pager() {
+    let dir = std::env::temp_dir().join(format!("coserr-pager-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pager = dir.join("pager");
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\necho \"paged $*\" > \"$MARKER\"\ncat >> \"$MARKER\"\n",
+    )
+    .unwrap();
+    let marker = dir.join("marker");
+    let bin = env!("CARGO_BIN_EXE_coserr");
+    let pager_cmd = format!("sh {} -x", pager.display());
+    let (pager_cmd, marker_path) = (pager_cmd.as_str(), marker.to_str().unwrap());
+    let paged = |rows: u16, command: &str, env: &[(&str, &str)]| {
+        let _ = std::fs::remove_file(&marker);
+        let mut all = vec![("MARKER", marker_path)];
+        all.extend_from_slice(env);
+        let screen = on_a_terminal(rows, command, &all)?;
+        Some((std::fs::read_to_string(&marker).ok(), screen))
+    };
+    let Some((got, screen)) = paged(10, &format!("{bin} list"), &[("COSERR_PAGER", pager_cmd)])
+    else {
+        return;
+    };
+    let got = got.expect("a long list goes to the pager");
+    assert!(
+        got.starts_with("paged -x\n") && got.contains("SlowDown"),
+        "{got}"
+    );
+    assert!(
+        !screen.contains("SlowDown"),
+        "and not to the screen: {screen}"
+    );
+    // $PAGER when COSERR_PAGER is unset; COSERR_PAGER=cat turns it off.
+    let (got, _) = paged(10, &format!("{bin} list"), &[("PAGER", pager_cmd)]).unwrap();
+    assert!(got.is_some(), "$PAGER");
+    let off = [("PAGER", pager_cmd), ("COSERR_PAGER", "cat")];
+    let (got, screen) = paged(10, &format!("{bin} list"), &off).unwrap();
+    assert!(
+        got.is_none() && screen.contains("SlowDown"),
+        "COSERR_PAGER=cat"
+    );
+    let pager_env = [("COSERR_PAGER", pager_cmd)];
+    let log = dir.join("errors.log");
+    let body =
+        "<Error><Code>NoSuchKey</Code><Message>m</Message><RequestId>r</RequestId></Error>\n";
+    std::fs::write(&log, body.repeat(20)).unwrap();
+    let log = log.display();
+    // A decode of a file is paged when it is long; of a pipe, never: its
+    // errors must show as they arrive.
+    let (got, _) = paged(10, &format!("{bin} decode {log}"), &pager_env).unwrap();
+    assert!(
+        got.is_some_and(|g| g.contains("error 20")),
+        "a long decode of a file"
+    );
+    for (rows, command, why) in [
+        (
+            60,
+            format!("{bin} lookup NoSuchKey --provider cos"),
+            "it fits the screen",
+        ),
+        (10, format!("{bin} --no-pager list"), "--no-pager"),
+        (10, format!("{bin} list | cat"), "a pipe"),
+        (
+            10,
+            format!("cat {log} | {bin} decode"),
+            "a decode of a pipe",
+        ),
+    ] {
+        let (got, screen) = paged(rows, &command, &pager_env).unwrap();
+        assert_eq!(got, None, "not paged: {why}");
+        assert!(screen.contains("NoSuchKey"), "{why}: {screen}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
