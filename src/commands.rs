@@ -665,6 +665,8 @@ fn decode(
     for path in paths {
         let mut input = open(path)?;
         let name = input.name.as_deref();
+        // A clock skew is explained once per input, then referred to.
+        let mut skews = explain::SkewNotes::default();
         // The sink's own write errors (a closed pipe) must not be reported
         // as errors reading the input: keep them apart.
         let mut write_error = None;
@@ -679,7 +681,7 @@ fn decode(
                 render::decode::error_json(out, &ex, name)
             } else {
                 (if found > 1 { writeln!(out) } else { Ok(()) })
-                    .and_then(|()| render::decode::error(out, &ex, found, name, look))
+                    .and_then(|()| render::decode::error(out, &ex, (found, &mut skews), name, look))
             };
             let written = written.and_then(|()| if input.live { out.flush() } else { Ok(()) });
             written

@@ -1226,6 +1226,43 @@ fn summary_of_a_large_file_matches_a_pipe() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Three errors logged in China's local time (8 h ahead of the UTC the
+/// request IDs carry), one input after another.
+const CHINA_TIME_LOG: &str = "\
+2024-01-13 00:36:51 ERROR <Error><Code>NoSuchKey</Code><Message>m</Message><RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx</RequestId></Error>
+2024-01-13 00:36:52 ERROR <Error><Code>SlowDown</Code><Message>m</Message><RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYy</RequestId></Error>
+2024-01-13 00:36:53 ERROR <Error><Code>AccessDenied</Code><Message>m</Message><RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYz</RequestId></Error>
+";
+
+/// A time-zone skew is explained at the first error of each input, and
+/// the errors after it refer to that one.
+#[test]
+fn a_clock_skew_is_explained_once_per_input() {
+    const EXPLAINED: &str = "a whole number of hours is usually a time zone";
+    let dir = std::env::temp_dir().join(format!("coserr-skew-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.log"), dir.join("b.log"));
+    std::fs::write(&a, CHINA_TIME_LOG).unwrap();
+    std::fs::write(&b, CHINA_TIME_LOG).unwrap();
+    let one = String::from_utf8(decode_with(&[], CHINA_TIME_LOG).stdout).unwrap();
+    assert_eq!(one.matches(EXPLAINED).count(), 1, "{one}");
+    assert_eq!(
+        one.matches("(8 h 0 min ahead: the time zone noted at error 1)")
+            .count(),
+        2,
+        "{one}"
+    );
+    let out = coserr().arg("decode").arg(&a).arg(&b).output().unwrap();
+    let two = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(two.matches(EXPLAINED).count(), 2, "once per file:\n{two}");
+    assert_eq!(
+        two.matches("the time zone noted at error 4").count(),
+        2,
+        "{two}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn decode_provider_flag_overrides_detection() {
     let out = decode_with(

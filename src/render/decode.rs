@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use owo_colors::OwoColorize;
 
 use coserr::decode::{Vendor, reqid};
-use coserr::explain::{self, Explained, TallyRow};
+use coserr::explain::{self, Explained, SkewNotes, TallyRow};
 
 use super::text::{description, retry};
 use super::{Look, json, wrap};
@@ -24,8 +24,10 @@ fn status_line(ex: &Explained) -> Option<String> {
     })
 }
 
-/// "reached the server at T (the client's clock said C: 31 min behind)".
-fn request_time_note(ex: &Explained) -> Option<String> {
+/// "reached the server at T (the client's clock said C: 31 min behind)";
+/// a skew the input's errors showed before is referred to, not explained
+/// again.
+fn request_time_note(ex: &Explained, skews: &mut SkewNotes, index: u64) -> Option<String> {
     let id = ex.found.request_id.as_deref()?;
     let t = reqid::request_time(id)?;
     let mut note = format!("reached the server at {t}");
@@ -33,7 +35,7 @@ fn request_time_note(ex: &Explained) -> Option<String> {
         match reqid::parse_date(client) {
             Some(c) => note.push_str(&format!(
                 "; the client's clock said {client} ({})",
-                explain::describe_skew(c, t.unix_millis())
+                skews.describe(c, t.unix_millis(), index)
             )),
             None => note.push_str(&format!("; the client's time: {client}")),
         }
@@ -41,11 +43,12 @@ fn request_time_note(ex: &Explained) -> Option<String> {
     Some(note)
 }
 
-/// Writes one error in full.
+/// Writes one error in full; `skews` are the clock skews this input's
+/// errors showed so far.
 pub fn error(
     out: &mut impl Write,
     ex: &Explained,
-    index: u64,
+    (index, skews): (u64, &mut SkewNotes),
     file: Option<&str>,
     look: &Look,
 ) -> io::Result<()> {
@@ -108,7 +111,7 @@ pub fn error(
     }
     if let Some(id) = &f.request_id {
         field(out, "RequestId", id)?;
-        if let Some(note) = request_time_note(ex) {
+        if let Some(note) = request_time_note(ex, skews, index) {
             writeln!(out, "  {:<11} {}", "", note.style(p.dim))?;
         }
     }
