@@ -727,15 +727,17 @@ fn man_pages_ship_every_page_they_refer_to() {
 
 // ---- decode and id ----
 
-const DECODE_FIELDS: [&str; 16] = [
+const DECODE_FIELDS: [&str; 18] = [
     "provider",
     "status",
     "code",
     "number",
     "message",
     "resource",
+    "request",
     "request_id",
     "request_time",
+    "skew_seconds",
     "trace_id",
     "host_id",
     "extra",
@@ -815,6 +817,13 @@ fn decode_json_has_exactly_the_documented_fields() {
     let mut expected = DECODE_FIELDS.to_vec();
     expected.sort_unstable();
     assert_eq!(keys, expected);
+    // In the documented order (serde_json's map sorts them).
+    let raw = String::from_utf8(decode_with(&["--json"], CURL_I_403).stdout).unwrap();
+    let at: Vec<usize> = DECODE_FIELDS
+        .iter()
+        .map(|k| raw.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{raw}");
     assert_eq!(e["provider"], "cos");
     assert_eq!(e["status"], 403);
     assert_eq!(e["code"], "SignatureDoesNotMatch");
@@ -826,6 +835,8 @@ fn decode_json_has_exactly_the_documented_fields() {
     );
     assert_eq!(e["request_id"], "NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx");
     assert_eq!(e["request_time"], "2024-01-12T16:36:51Z");
+    assert_eq!(e["request"], Value::Null, "curl -i shows no request");
+    assert_eq!(e["skew_seconds"], Value::Null, "nor the client's time");
     assert!(e["trace_id"].as_str().unwrap().starts_with("OGVmYzZi"));
     assert_eq!(e["host_id"], Value::Null);
     assert_eq!(e["inferred"], false);
@@ -835,6 +846,35 @@ fn decode_json_has_exactly_the_documented_fields() {
     assert_eq!(e["entry"]["code"], "SignatureDoesNotMatch");
     assert_eq!(e["suggestions"], serde_json::json!([]));
     assert_eq!(e["source"]["line"], 1);
+}
+
+/// `request` and `skew_seconds` give in JSON what the text shows: the
+/// request line, and how far the client's clock was from the time the
+/// request ID says (client minus server, whole seconds).
+#[test]
+fn decode_json_has_the_request_and_the_clock_skew() {
+    let curl_v = "> GET /a.txt?q-signature=SECRET HTTP/1.1\n\
+> Host: examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com\n\
+> Date: Fri, 12 Jan 2024 16:06:51 GMT\n\
+>\n\
+< HTTP/1.1 403 Forbidden\n\
+< Server: tencent-cos\n\
+< x-cos-request-id: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx\n\
+<\n\
+<Error><Code>RequestTimeTooSkewed</Code><Message>m</Message></Error>\n";
+    let e = &decode_json(curl_v)[0];
+    assert_eq!(
+        e["request"],
+        "GET examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt?q-signature=[REDACTED]"
+    );
+    assert_eq!(e["skew_seconds"], -1800);
+    let text = String::from_utf8(decode_with(&[], curl_v).stdout).unwrap();
+    assert!(text.contains("(30 min 0 s behind)"), "{text}");
+    let skews: Vec<Value> = decode_json(CHINA_TIME_LOG)
+        .iter()
+        .map(|e| e["skew_seconds"].clone())
+        .collect();
+    assert_eq!(skews, [28_800, 28_801, 28_802]);
 }
 
 #[test]

@@ -187,3 +187,49 @@ fn the_readme_says_what_each_shell_needs_for_completion() {
     );
     assert!(bash[2].contains("source "), "and say what to do without it");
 }
+
+/// The README's table of `decode --json` fields lists exactly the fields
+/// an error has, in their order.
+#[test]
+fn the_readme_documents_every_decode_json_field() {
+    let readme = read("README.md");
+    let table = readme
+        .split("`--json` prints one object per error")
+        .nth(1)
+        .expect("the decode JSON section")
+        .split("\n\n")
+        .nth(1)
+        .unwrap();
+    let documented: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+        .collect();
+    let input =
+        "<Error><Code>NoSuchKey</Code><Message>m</Message><RequestId>r</RequestId></Error>\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coserr"))
+        .args(["decode", "--json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let line = String::from_utf8(out.stdout).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    // In the order the line has them.
+    keys.sort_by_key(|k| line.find(&format!("\"{k}\":")).unwrap());
+    assert_eq!(documented, keys);
+}

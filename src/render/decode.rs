@@ -223,15 +223,23 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
     json::opt_string(out, f.message.as_deref())?;
     out.write_all(b",\"resource\":")?;
     json::opt_string(out, f.resource.as_deref())?;
+    out.write_all(b",\"request\":")?;
+    json::opt_string(out, f.request.as_deref())?;
     out.write_all(b",\"request_id\":")?;
     json::opt_string(out, f.request_id.as_deref())?;
     out.write_all(b",\"request_time\":")?;
-    let time = f
-        .request_id
-        .as_deref()
-        .and_then(reqid::request_time)
-        .map(|t| t.rfc3339());
+    let reached = f.request_id.as_deref().and_then(reqid::request_time);
+    let time = reached.as_ref().map(|t| t.rfc3339());
     json::opt_string(out, time.as_ref().map(reqid::Rfc3339::as_str))?;
+    out.write_all(b",\"skew_seconds\":")?;
+    // Only when there is a client's time to compare: as the text says it.
+    let skew = match (&reached, f.client_date.as_deref()) {
+        (Some(t), Some(client)) => {
+            reqid::parse_date(client).map(|c| explain::skew_seconds(c, t.unix_millis()))
+        }
+        _ => None,
+    };
+    json::opt_int(out, skew)?;
     out.write_all(b",\"trace_id\":")?;
     json::opt_string(out, f.trace_id.as_deref())?;
     out.write_all(b",\"host_id\":")?;
