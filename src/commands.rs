@@ -20,6 +20,9 @@ use crate::render::{self, Lang, Look, Palette, json};
 pub enum Outcome {
     Found,
     NotFound,
+    /// An input could not be read (each was reported as it failed);
+    /// whatever the others held, the run failed.
+    Unreadable,
 }
 
 /// Why a run failed.
@@ -546,12 +549,10 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
         return Ok(stdin_input(io::stdin().as_fd(), Box::new(io::stdin())));
     }
     let shown = path.display().to_string();
-    let cannot = |e: io::Error| Error::Input(format!("cannot read {shown}: {}", io_reason(&e)));
+    let cannot = |e: io::Error| Error::Input(format!("{shown}: {}", io_reason(&e)));
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
-        return Err(Error::Input(format!(
-            "cannot read {shown}: it is a directory"
-        )));
+        return Err(Error::Input(format!("{shown}: Is a directory")));
     }
     let file = std::fs::File::open(path).map_err(cannot)?;
     Ok(Input {
@@ -662,8 +663,21 @@ fn decode(
     let mut tally = Tally::default();
     let (mut lines, mut bytes) = (0u64, 0u64);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    // Inputs read to their end, and whether any could not be: as ripgrep
+    // does, each failure is reported and the next input decoded.
+    let mut read = Vec::new();
+    let mut failed = false;
     for path in paths {
-        let mut input = open(path)?;
+        let mut input = match open(path) {
+            Ok(input) => input,
+            Err(Error::Input(why)) => {
+                out.flush()?;
+                writeln!(err, "coserr: {why}")?;
+                failed = true;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let name = input.name.as_deref();
         // A clock skew is explained once per input, then referred to.
         let mut skews = explain::SkewNotes::default();
@@ -743,17 +757,19 @@ fn decode(
         };
         let summary = match decoded {
             Ok(summary) => summary,
+            Err(_) if write_error.is_some() => {
+                return Err(Error::Io(write_error.expect("checked")));
+            }
             Err(e) => {
-                return Err(match write_error {
-                    Some(w) => Error::Io(w),
-                    None => Error::Input(format!(
-                        "cannot read {}: {}",
-                        name.unwrap_or("standard input"),
-                        io_reason(&e)
-                    )),
-                });
+                // What was decoded before it failed stands.
+                out.flush()?;
+                let shown = name.unwrap_or("standard input");
+                writeln!(err, "coserr: {shown}: {}", io_reason(&e))?;
+                failed = true;
+                continue;
             }
         };
+        read.push(path);
         lines += summary.lines;
         bytes += summary.bytes;
         for warning in &summary.warnings {
@@ -771,11 +787,11 @@ fn decode(
             render::decode::summary(out, tally.rows(), look)?;
         }
     }
-    if found == 0 {
-        let what = match paths {
+    if found == 0 && !read.is_empty() {
+        let what = match read[..] {
             [one] if one.as_os_str() == "-" => "standard input".to_owned(),
             [one] => one.display().to_string(),
-            many => format!("{} inputs", many.len()),
+            ref many => format!("{} inputs", many.len()),
         };
         let plural =
             |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -786,9 +802,14 @@ fn decode(
             plural(lines, "line", "lines"),
             plural(bytes, "byte", "bytes"),
         )?;
-        return Ok(Outcome::NotFound);
     }
-    Ok(Outcome::Found)
+    Ok(if failed {
+        Outcome::Unreadable
+    } else if found == 0 {
+        Outcome::NotFound
+    } else {
+        Outcome::Found
+    })
 }
 
 fn id(

@@ -84,6 +84,7 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Found) => ExitCode::from(EXIT_FOUND),
         Ok(Outcome::NotFound) => ExitCode::from(EXIT_NOT_FOUND),
+        Ok(Outcome::Unreadable) => ExitCode::from(EXIT_ERROR),
         // A closed pipe (`coserr list | head -1`) is how the reader says it
         // has seen enough: the Unix convention is to stop quietly.
         Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_FOUND),

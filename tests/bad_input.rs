@@ -280,13 +280,13 @@ fn unreadable_inputs_exit_2() {
     let out = run(&["decode", "/proc/self/mem"], Vec::new());
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).starts_with("coserr: cannot read /proc/self/mem: "),
+        stderr(&out).starts_with("coserr: /proc/self/mem: "),
         "{}",
         stderr(&out)
     );
     let out = run(&["decode", "/"], Vec::new());
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(stderr(&out), "coserr: cannot read /: it is a directory\n");
+    assert_eq!(stderr(&out), "coserr: /: Is a directory\n");
 }
 
 #[test]

@@ -968,7 +968,7 @@ fn decode_exit_statuses_and_messages() {
     assert_eq!(missing.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(missing.stderr).unwrap(),
-        "coserr: cannot read /nonexistent/coserr.log: No such file or directory\n"
+        "coserr: /nonexistent/coserr.log: No such file or directory\n"
     );
     let dir = coserr()
         .args(["decode", env!("CARGO_MANIFEST_DIR")])
@@ -978,7 +978,7 @@ fn decode_exit_statuses_and_messages() {
     assert!(
         String::from_utf8(dir.stderr)
             .unwrap()
-            .ends_with(": it is a directory\n")
+            .ends_with(": Is a directory\n")
     );
     // A file that opens but cannot be read (EIO): input error, exit 2.
     let unreadable = coserr()
@@ -988,7 +988,7 @@ fn decode_exit_statuses_and_messages() {
     assert_eq!(unreadable.status.code(), Some(2));
     let err = String::from_utf8(unreadable.stderr).unwrap();
     assert!(
-        err.starts_with("coserr: cannot read /proc/self/mem: ") && err.lines().count() == 1,
+        err.starts_with("coserr: /proc/self/mem: ") && err.lines().count() == 1,
         "{err}"
     );
 }
@@ -1019,6 +1019,76 @@ fn decode_reads_files_and_stdin_in_order() {
     assert_eq!(lines[1]["code"], "SlowDown");
     assert_eq!(lines[1]["source"]["file"], Value::Null);
     assert_eq!(lines[1]["provider"], "obs", "HostId is OBS's");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Of several inputs, one that is missing or cannot be read is reported
+/// where it comes and the next is decoded, as ripgrep does; the run ends
+/// with status 2 even when the others held errors.
+#[test]
+fn decode_goes_on_past_an_input_it_cannot_read() {
+    let dir = std::env::temp_dir().join(format!("coserr-skip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.log"), dir.join("b.log"));
+    std::fs::write(
+        &a,
+        "<Error><Code>NoSuchKey</Code><Message>m</Message></Error>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "<Error><Code>SlowDown</Code><Message>m</Message></Error>\n",
+    )
+    .unwrap();
+    let missing = dir.join("missing.log");
+    let out = coserr()
+        .args(["decode", "--json"])
+        .arg(&a)
+        .arg(&missing)
+        .arg("/proc/self/mem")
+        .arg(&dir)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let codes: Vec<Value> = parse_json_lines(&out.stdout)
+        .iter()
+        .map(|e| e["code"].clone())
+        .collect();
+    assert_eq!(
+        codes,
+        ["NoSuchKey", "SlowDown"],
+        "both readable files decoded"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert_eq!(
+        lines[0],
+        format!("coserr: {}: No such file or directory", missing.display())
+    );
+    assert!(lines[1].starts_with("coserr: /proc/self/mem: "), "{err}");
+    assert_eq!(
+        lines[2],
+        format!("coserr: {}: Is a directory", dir.display())
+    );
+    // With nothing found in what was read, the miss is said too.
+    let empty = dir.join("empty.log");
+    std::fs::write(&empty, "nothing here\n").unwrap();
+    let out = coserr()
+        .arg("decode")
+        .arg(&missing)
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("coserr: no error response found in 1 line")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
