@@ -679,6 +679,9 @@ fn decode(
             Err(e) => return Err(e),
         };
         let name = input.name.as_deref();
+        // What is read as a stream is counted on the way for the exact
+        // damage warnings; a file decoded in chunks, counted afterwards.
+        let mut counted = Some(decode::Counted::new(input.reader));
         // A clock skew is explained once per input, then referred to.
         let mut skews = explain::SkewNotes::default();
         // The sink's own write errors (a closed pipe) must not be reported
@@ -709,7 +712,7 @@ fn decode(
             // that found it, and what the tally needs of it is counted
             // here, in input order.
             Some(path) if input.large && (as_json || args.summary) && cores > 1 => {
-                drop(input.reader);
+                counted = None;
                 let plan = decode::parallel::Plan {
                     // Each thread holds about 1 MiB; past a few, reading
                     // the file is the limit anyway.
@@ -750,12 +753,16 @@ fn decode(
                 }
                 summary
             }
-            _ if input.large && cores > 1 => {
-                decode::decode_threaded(input.reader, &options, &mut sink)
+            _ => {
+                let reader = counted.as_mut().expect("not taken");
+                if input.large && cores > 1 {
+                    decode::decode_threaded(reader, &options, &mut sink)
+                } else {
+                    decode::decode(reader, &options, &mut |f| sink(f).map(drop))
+                }
             }
-            _ => decode::decode(input.reader, &options, &mut |f| sink(f).map(drop)),
         };
-        let summary = match decoded {
+        let mut summary = match decoded {
             Ok(summary) => summary,
             Err(_) if write_error.is_some() => {
                 return Err(Error::Io(write_error.expect("checked")));
@@ -770,6 +777,21 @@ fn decode(
             }
         };
         read.push(path);
+        // The scan counts the invalid UTF-8 and NUL bytes of the lines it
+        // reads; when it met some, say how many the whole input has.
+        if summary.saw_damage() {
+            let damage = match &counted {
+                Some(reader) => Some(reader.damage()),
+                None => input
+                    .path
+                    .as_ref()
+                    .and_then(|p| std::fs::File::open(p).ok())
+                    .and_then(|f| decode::count_damage(f).ok()),
+            };
+            if let Some(damage) = damage {
+                summary.set_damage(&damage);
+            }
+        }
         lines += summary.lines;
         bytes += summary.bytes;
         for warning in &summary.warnings {

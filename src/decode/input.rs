@@ -364,9 +364,293 @@ fn guess_utf16(head: &[u8]) -> Option<Encoding> {
     }
 }
 
+/// The bytes of a UTF-8 input that are not text, counted exactly over all
+/// of it: what decoding it replaces or drops. The scanner only looks at
+/// the lines it reads, and counts invalid UTF-8 by line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Damage {
+    /// Whether the input was counted: UTF-16 is transcoded, not counted.
+    pub counted: bool,
+    /// Invalid UTF-8 sequences, each of which lossy decoding replaces with
+    /// one U+FFFD (`String::from_utf8_lossy` does the same).
+    pub invalid_utf8: u64,
+    /// The line of the first of them (1-based; 0 when there is none).
+    pub first_invalid_line: u64,
+    pub nuls: u64,
+    /// The line of the first NUL (1-based; 0 when there is none).
+    pub first_nul_line: u64,
+}
+
+/// Counts [`Damage`] as an input's bytes go by, however they are split.
+#[derive(Clone, Debug, Default)]
+pub struct DamageCounter {
+    damage: Damage,
+    /// Line ends before the bytes being counted; kept only until the
+    /// first of each kind of damage has its line.
+    newlines: u64,
+    /// The start of a UTF-8 sequence the end of the last bytes cut.
+    carry: Vec<u8>,
+    /// The first bytes, until there are enough to tell UTF-16 (as
+    /// [`Source`] tells it); `None` once told.
+    head: Option<Vec<u8>>,
+}
+
+impl DamageCounter {
+    pub fn new() -> DamageCounter {
+        DamageCounter {
+            head: Some(Vec::new()),
+            ..DamageCounter::default()
+        }
+    }
+
+    /// Counts the next bytes of the input.
+    pub fn feed(&mut self, bytes: &[u8]) {
+        if let Some(head) = &mut self.head {
+            head.extend_from_slice(bytes);
+            if head.len() >= SNIFF_MIN {
+                self.decide();
+            }
+            return;
+        }
+        if self.damage.counted {
+            self.count(bytes);
+        }
+    }
+
+    /// Tells UTF-8 from UTF-16 on the bytes held, and counts them.
+    fn decide(&mut self) {
+        let Some(head) = self.head.take() else {
+            return;
+        };
+        self.damage.counted = sniff(&head).0 == Encoding::Utf8;
+        if self.damage.counted {
+            self.count(&head);
+        }
+    }
+
+    /// The damage of everything fed, as at the end of the input (where a
+    /// cut sequence is one more invalid one).
+    pub fn damage(&self) -> Damage {
+        let mut end = self.clone();
+        end.decide();
+        if end.damage.counted && !end.carry.is_empty() {
+            let line = end.newlines + 1;
+            end.invalid_at(line);
+        }
+        end.damage
+    }
+
+    fn invalid_at(&mut self, line: u64) {
+        self.damage.invalid_utf8 += 1;
+        if self.damage.first_invalid_line == 0 {
+            self.damage.first_invalid_line = line;
+        }
+    }
+
+    /// The line of `data[at]`.
+    fn line_of(&self, data: &[u8], at: usize) -> u64 {
+        self.newlines + memchr::memchr_iter(b'\n', &data[..at]).count() as u64 + 1
+    }
+
+    fn count(&mut self, data: &[u8]) {
+        if let Some(at) = memchr::memchr(0, data) {
+            if self.damage.first_nul_line == 0 {
+                self.damage.first_nul_line = self.line_of(data, at);
+            }
+            self.damage.nuls += memchr::memchr_iter(0, &data[at..]).count() as u64;
+        }
+        let mut from = 0;
+        // A sequence the last bytes cut: complete it with up to three of
+        // these (no sequence is longer than four), then go on from there.
+        while !self.carry.is_empty() && from < data.len() {
+            let take = (4 - self.carry.len()).min(data.len() - from);
+            let mut joined = std::mem::take(&mut self.carry);
+            let carried = joined.len();
+            joined.extend_from_slice(&data[from..from + take]);
+            match std::str::from_utf8(&joined) {
+                Ok(_) => from += take,
+                Err(e) if e.valid_up_to() > 0 => from += e.valid_up_to() - carried,
+                Err(e) => match e.error_len() {
+                    // Still cut: these bytes are all there is.
+                    None => {
+                        self.carry = joined;
+                        from += take;
+                    }
+                    Some(n) => {
+                        let line = self.newlines + 1;
+                        self.invalid_at(line);
+                        if n < carried {
+                            self.carry = joined[n..carried].to_vec();
+                        } else {
+                            from += n - carried;
+                        }
+                    }
+                },
+            }
+        }
+        let mut at = from;
+        while at < data.len() {
+            match std::str::from_utf8(&data[at..]) {
+                Ok(_) => break,
+                Err(e) => {
+                    let bad = at + e.valid_up_to();
+                    match e.error_len() {
+                        Some(n) => {
+                            // The line only matters for the first.
+                            let line = if self.damage.first_invalid_line == 0 {
+                                self.line_of(data, bad)
+                            } else {
+                                0
+                            };
+                            self.invalid_at(line);
+                            at = bad + n;
+                        }
+                        None => {
+                            self.carry = data[bad..].to_vec();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if self.damage.first_invalid_line == 0 || self.damage.first_nul_line == 0 {
+            self.newlines += memchr::memchr_iter(b'\n', data).count() as u64;
+        }
+    }
+}
+
+/// A reader that counts the [`Damage`] of what is read through it.
+pub struct Counted<R> {
+    inner: R,
+    counter: DamageCounter,
+}
+
+impl<R> Counted<R> {
+    pub fn new(inner: R) -> Counted<R> {
+        Counted {
+            inner,
+            counter: DamageCounter::new(),
+        }
+    }
+
+    /// The damage of what was read, as at the end of the input.
+    pub fn damage(&self) -> Damage {
+        self.counter.damage()
+    }
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.feed(&buf[..n]);
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the whole input holds, counted the plain way.
+    fn damage_of(bytes: &[u8]) -> Damage {
+        if sniff(bytes).0 != Encoding::Utf8 {
+            return Damage::default();
+        }
+        let line = |at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let mut at = 0;
+        let mut invalid = Vec::new();
+        for chunk in bytes.utf8_chunks() {
+            at += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                invalid.push(at);
+            }
+            at += chunk.invalid().len();
+        }
+        let nul = bytes.iter().position(|&b| b == 0);
+        Damage {
+            counted: true,
+            invalid_utf8: invalid.len() as u64,
+            first_invalid_line: invalid.first().map_or(0, |&a| line(a)),
+            nuls: bytes.iter().filter(|&&b| b == 0).count() as u64,
+            first_nul_line: nul.map_or(0, line),
+        }
+    }
+
+    fn counted_in(pieces: &[&[u8]]) -> Damage {
+        let mut counter = DamageCounter::new();
+        for p in pieces {
+            counter.feed(p);
+        }
+        counter.damage()
+    }
+
+    /// Every way of cutting an input in two, and in pieces of one to
+    /// seven bytes, counts what the whole input holds.
+    #[test]
+    fn damage_is_counted_exactly_however_the_input_is_cut() {
+        let mut inputs: Vec<Vec<u8>> = vec![
+            b"clean text, nothing to count\n".to_vec(),
+            b"caf\xe9 \xff\xfe\nline two \xc3\x28\n\0\0x\n".to_vec(),
+            "中文 ünïcödé 😀 and text long enough to be sniffed\n"
+                .as_bytes()
+                .to_vec(),
+            b"cut at the end \xe4\xb8".to_vec(),
+            b"\xf0\x9f\x98 three of four, then \xf0\x9f\x98\x80 all four\n".to_vec(),
+            b"\xed\xa0\x80 a surrogate; \xf4\x90\x80\x80 past U+10FFFF; \xc0\xaf overlong\n"
+                .to_vec(),
+            b"\xef\xbb\xbfBOM then \x80\x80\x80 lone continuations".to_vec(),
+            b"\xff".to_vec(),
+            Vec::new(),
+        ];
+        // Pseudo-random bytes, mostly text.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        inputs.push(
+            (0..600)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    match x % 8 {
+                        0 => (x >> 8) as u8,
+                        1 => [0xe4, 0xb8, 0xad, b'\n', 0][(x >> 8) as usize % 5],
+                        _ => b'a' + (x >> 8) as u8 % 26,
+                    }
+                })
+                .collect(),
+        );
+        for input in &inputs {
+            let want = damage_of(input);
+            assert_eq!(counted_in(&[input]), want, "{input:?}");
+            for cut in 0..=input.len() {
+                let (a, b) = input.split_at(cut);
+                assert_eq!(counted_in(&[a, b]), want, "cut at {cut}: {input:?}");
+            }
+            for size in 1..=7 {
+                let pieces: Vec<&[u8]> = input.chunks(size).collect();
+                assert_eq!(counted_in(&pieces), want, "pieces of {size}: {input:?}");
+            }
+        }
+        let mixed = damage_of(b"caf\xe9 \xff\xfe\nline two \xc3\x28\n\0\0x\n");
+        assert_eq!(
+            (
+                mixed.invalid_utf8,
+                mixed.first_invalid_line,
+                mixed.nuls,
+                mixed.first_nul_line
+            ),
+            (4, 1, 2, 3)
+        );
+    }
+
+    #[test]
+    fn utf16_is_not_counted() {
+        let text = "<Error><Code>NoSuchKey</Code></Error>\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(counted_in(&[&le]), Damage::default());
+        let mut bom = vec![0xff, 0xfe];
+        bom.extend_from_slice(&le);
+        assert_eq!(counted_in(&[&bom[..3], &bom[3..]]), Damage::default());
+    }
 
     fn drain(input: &[u8]) -> (Vec<u8>, Source<&[u8]>) {
         drain_from(Source::new(input))

@@ -83,6 +83,7 @@ pub mod reqid;
 mod scan;
 mod xml;
 
+pub use input::{Counted, Damage};
 pub use redact::redact;
 pub use reqid::{RequestTime, request_time};
 
@@ -178,6 +179,78 @@ pub struct Summary {
     pub found: u64,
     /// Warnings about the input as a whole (invalid UTF-8 decoded lossily, ...).
     pub warnings: Vec<String>,
+}
+
+/// How the scanner words its warnings about invalid UTF-8 and NUL bytes:
+/// what [`Summary::set_damage`] replaces.
+const SCANNED_INVALID_UTF8: &str = "invalid UTF-8 on ";
+const SCANNED_NULS: &str = " NUL bytes were ignored";
+
+impl Summary {
+    /// Whether the scan met invalid UTF-8 or NUL bytes in the lines it
+    /// read.
+    pub fn saw_damage(&self) -> bool {
+        self.warnings
+            .iter()
+            .any(|w| w.starts_with(SCANNED_INVALID_UTF8) || w.ends_with(SCANNED_NULS))
+    }
+
+    /// Puts the exact counts of `damage`, the whole input's, where the
+    /// scan's warnings about invalid UTF-8 and NUL bytes are: those count
+    /// only the lines the scan read (it skips lines with nothing that
+    /// starts an error), and invalid UTF-8 by line, not by replacement.
+    /// A kind the scan did not meet, on lines it skipped, is added after.
+    /// Nothing changes for an input that was not counted (UTF-16).
+    pub fn set_damage(&mut self, damage: &Damage) {
+        if !damage.counted {
+            return;
+        }
+        let mut said = (false, false);
+        let plural = |n: u64, one: &str, many: &str| if n == 1 { one } else { many }.to_owned();
+        let first = |n: u64, line: u64| {
+            if n == 1 {
+                format!("on line {line}")
+            } else {
+                format!("the first on line {line}")
+            }
+        };
+        let invalid = |n: u64| {
+            format!(
+                "{n} invalid UTF-8 {} replaced with U+FFFD ({})",
+                plural(n, "sequence was", "sequences were"),
+                first(n, damage.first_invalid_line)
+            )
+        };
+        let nuls = |n: u64| {
+            format!(
+                "{n} NUL {} dropped ({})",
+                plural(n, "byte was", "bytes were"),
+                first(n, damage.first_nul_line)
+            )
+        };
+        for w in &mut self.warnings {
+            if w.starts_with(SCANNED_INVALID_UTF8) {
+                *w = invalid(damage.invalid_utf8);
+                said.0 = true;
+            } else if w.ends_with(SCANNED_NULS) {
+                *w = nuls(damage.nuls);
+                said.1 = true;
+            }
+        }
+        if !said.0 && damage.invalid_utf8 > 0 {
+            self.warnings.push(invalid(damage.invalid_utf8));
+        }
+        if !said.1 && damage.nuls > 0 {
+            self.warnings.push(nuls(damage.nuls));
+        }
+    }
+}
+
+/// Counts the [`Damage`] of a whole input.
+pub fn count_damage(input: impl Read) -> io::Result<Damage> {
+    let mut counted = Counted::new(input);
+    io::copy(&mut counted, &mut io::sink())?;
+    Ok(counted.damage())
 }
 
 /// How to decode.
@@ -337,4 +410,50 @@ fn every_sequence<T: Copy>(alphabet: &[T], max_len: u32) -> impl Iterator<Item =
                 .collect()
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan's warnings about invalid UTF-8 and NUL bytes are found
+    /// and replaced with the whole input's exact counts: this fails if the
+    /// scan words them otherwise.
+    #[test]
+    fn the_scans_damage_warnings_give_way_to_exact_counts() {
+        let input: &[u8] = b"junk \xff\xfe, a line the scan skips\n\
+<Error><Code>AccessDenied</Code><Message>caf\xe9</Message></Error>\n\
+\0\0\n\
+<Error><Code>SlowDown</Code>\0<Message>m</Message></Error>\n";
+        let (found, mut summary) = decode_all(input, &Options::default());
+        assert_eq!(found.len(), 2);
+        assert!(summary.saw_damage(), "{:?}", summary.warnings);
+        summary.set_damage(&count_damage(input).unwrap());
+        assert_eq!(
+            summary.warnings,
+            [
+                "3 invalid UTF-8 sequences were replaced with U+FFFD (the first on line 1)",
+                "3 NUL bytes were dropped (the first on line 3)",
+            ]
+        );
+        let (_, clean) = decode_all(
+            b"<Error><Code>SlowDown</Code></Error>\n",
+            &Options::default(),
+        );
+        assert!(!clean.saw_damage());
+        let mut one = Summary {
+            warnings: vec!["invalid UTF-8 on 1 line (first: line 2); decoded lossily".to_owned()],
+            ..Summary::default()
+        };
+        one.set_damage(&Damage {
+            counted: true,
+            invalid_utf8: 1,
+            first_invalid_line: 2,
+            ..Damage::default()
+        });
+        assert_eq!(
+            one.warnings,
+            ["1 invalid UTF-8 sequence was replaced with U+FFFD (on line 2)"]
+        );
+    }
 }
