@@ -325,8 +325,9 @@ fn lookup(
         }
         if matches.len() > 1 && !args.long && look.terminal {
             // Only on a terminal: a pipe gets the entries alone.
+            let what = if meanings { "meanings" } else { "entries" };
             let hint = format!(
-                "{} entries; `--long` explains each in full, `--provider` narrows.",
+                "{} {what}; `--long` explains each in full, `--provider` narrows.",
                 matches.len()
             );
             writeln!(out)?;

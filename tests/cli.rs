@@ -206,6 +206,19 @@ fn a_shared_code_shows_each_meanings_advice_cos_then_obs_then_ci() {
     );
     // Several codes are still a table.
     assert!(stdout_of(&["lookup", "404"]).starts_with(" Provider  Section"));
+    // On a terminal the same, with a hint under it.
+    let bin = env!("CARGO_BIN_EXE_coserr");
+    let command = format!("{bin} --color never lookup SlowDown");
+    if let Some(screen) = on_a_terminal(60, &command, &[]) {
+        let advice = "What to do: Reduce the request rate and retry with";
+        assert!(screen.starts_with("SlowDown: 5 meanings\n"), "{screen}");
+        assert_eq!(screen.matches(advice).count(), 3, "{screen}");
+        assert!(
+            screen
+                .ends_with("\n5 meanings; `--long` explains each in full, `--provider` narrows.\n"),
+            "{screen}"
+        );
+    }
 }
 
 #[test]
