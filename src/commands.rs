@@ -950,7 +950,7 @@ mod tests {
 
     #[test]
     fn inserts_lookup_before_a_bare_query() {
-        let cases: [(&[&str], &[&str]); 8] = [
+        let cases: [(&[&str], &[&str]); 9] = [
             (&["coserr", "SlowDown"], &["coserr", "lookup", "SlowDown"]),
             (&["coserr", "-46618"], &["coserr", "lookup", "-46618"]),
             (&["coserr", "404"], &["coserr", "lookup", "404"]),
@@ -961,6 +961,10 @@ mod tests {
             (
                 &["coserr", "--color", "never", "x"],
                 &["coserr", "--color", "never", "lookup", "x"],
+            ),
+            (
+                &["coserr", "--no-pager", "SlowDown"],
+                &["coserr", "--no-pager", "lookup", "SlowDown"],
             ),
             (&["coserr", "list"], &["coserr", "list"]),
             (&["coserr", "--help"], &["coserr", "--help"]),
