@@ -80,7 +80,7 @@ _coserr() {
 
     case "${cmd}" in
         coserr)
-            opts="-h -V --color --lang --json --help --version lookup l search s list ls decode id completions man help"
+            opts="-h -V --color --lang --json --no-pager --help --version lookup l search s list ls decode id completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -102,7 +102,7 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__completions)
-            opts="-h -V --color --lang --json --help --version bash elvish fish powershell zsh"
+            opts="-h -V --color --lang --json --no-pager --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -124,7 +124,7 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__decode)
-            opts="-h -V --provider --summary --color --lang --json --help --version"
+            opts="-h -V --provider --summary --color --lang --json --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -276,7 +276,7 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__id)
-            opts="-h -V --color --lang --json --help --version"
+            opts="-h -V --color --lang --json --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -298,7 +298,7 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__list)
-            opts="-h -V --provider --section --status --retryable --color --lang --json --help --version"
+            opts="-h -V --provider --section --status --retryable --color --lang --json --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -332,7 +332,7 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__lookup)
-            opts="-l -h -V --prefix --long --provider --section --status --retryable --color --lang --json --help --version AccessDenied AccessForbidden AccessTimeNotSupported ActionAccelerateNotSupported ActiveWorkflowForbiddenUpdate AllAccessDisabled AppendPositionErr AttachmentFull AuditingJobNotFound BadDigest BadDomainName BadRequest BindedBucketNumLimit BucketAccelerateNotEnabled BucketAlreadyBinded BucketAlreadyExists BucketAlreadyOwnedByYou BucketLocked BucketNameTooLong BucketNotEmpty BucketVersionNotOpen CIRoleNotExist CreatedTemplateNumLimit CustomDomainAreadyExist CustomDomainNotExist DNSRecordVerifyFailed DeregisterUserId DomainAuditFailed DomainConfigConflict DownloadForbidden EntitySizeNotMatch EntityTooLarge EntityTooSmall ExpiredToken FileAlreadyExists FsNotSupport IllegalLocationConstraintException ImageResolutionExceed ImageTooLarge InArrearOrInsufficientBalance IncompleteBody IncorrectNumberOfFilesInPostRequest InsufficientStorageSpace InternalError InvalidAccessKeyId InvalidArgument InvalidAuthorization InvalidBucket InvalidBucketName InvalidBucketState InvalidContent InvalidContentLength InvalidContentType InvalidCopySource InvalidDefaultStorageClass InvalidDelimiter InvalidDigest InvalidEncryptionAlgorithmError InvalidHost InvalidImageFormat InvalidImageSource InvalidLocationConstraint InvalidLockedTime InvalidObjectName InvalidObjectState InvalidPart InvalidPartOrder InvalidPicOperations InvalidPolicyDocument InvalidRange InvalidRedirectLocation InvalidRegionName InvalidRequest InvalidRequestBody InvalidSHA1Digest InvalidTag InvalidTargetBucketForLogging InvalidURI InvalidUploadStatus InvalidUrl InventoryConfigurationNotFoundError InventoryFull JsonAPINotSupportOnMAZBucket KMS.DisabledException KMS.NotFoundException KeyTooLong KeyTooLongError KmsException KmsFreqControl KmsInternalException KmsKeyDisabled KmsKeyNotExist ListPartUploadIdIsEmpty LoggingConfExists LoggingPrefixInvalid MAZOperationNotSupportOnOAZBucket MalformedACLError MalformedError MalformedLoggingStatus MalformedPOSTRequest MalformedPolicy MalformedQuotaError MalformedXML MaxMessageLengthExceeded MediaBucketAlreadyBinded MediaBucketUnBinded MetadataTooLarge MethodNotAllowed MirrorFailed MissingAuthorization MissingContent MissingContentLength MissingRegion MissingRequestBodyError MissingRequiredHeader MissingSecurityHeader MultiAZFeatureNotSupport MultiBucketNotSupport MultipleContentLengths NoBucketQuotaPolicy NoProcessAuthority NoSuchBucket NoSuchBucketPolicy NoSuchCORSConfiguration NoSuchCopySource NoSuchCustomDomain NoSuchEncryptionConfiguration NoSuchJob NoSuchKey NoSuchLifecycleConfiguration NoSuchObjectLockConfiguration NoSuchPolicyVersion NoSuchTagSet NoSuchUpload NoSuchVersion NoSuchWebsiteConfiguration NotImplemented NotSignedUp NotSupportedStorageClass NotifyRuleEventConflict NotifyRulePrefixConflict NotifyRuleSuffixConflict OAZOperationNotSupportOnMAZBucket ObjectLocked ObjectNotAppendable OperationAborted OriginConfigurationNotFoundError PathConflict PathStyleDomainForbidden PaymentRequired PermanentRedirect PolicyFull PolicyVersionFull PreconditionFailed QueueNotFound QueueNumLimit QueuePaused QueueSaturated QuotaConflict QuotaOperationConflict RecordAlreadyExist ReplicationConfigurationNotFoundError RequestTimeTooSkewed RequestTimeout ResourceAccessDenied ResourceDownloadFailed ResourceNotFound ResourceNotSupported RestoreAlreadyInProgress RestoreNonArchiveObject SSEContentNotSupported SSEHeaderNotAllowed SecretidNotExist ServiceNotImplemented ServiceNotSupported ServiceUnavailable SignatureDoesNotMatch SignatureExpired SlowDown SsecDecryptHeaderInvalid TargetBucketNameInvalid TemplateNameDuplicate TemplateNotFound TemporaryRedirect TooManyBuckets TooManyCustomDomains TooManyWrongSignature Unauthorized UnavailableForLegalReasons UnexpectedContent UploadConflict UploadIdNotSupported UserCnameInvalid UserKeyMustBeSpecified UserNetworkTooSlow UserNotSourceBucketOwner UserNotTargetBucketOwner VerifyAlgorithmNotSupported VirtualHostDomainRequired WebsiteRedirect WebsiteURLInvalid WorkFlowNumLimit WriteTargetBucketDenied XMLSizeLimit"
+            opts="-l -h -V --prefix --long --provider --section --status --retryable --color --lang --json --no-pager --help --version AccessDenied AccessForbidden AccessTimeNotSupported ActionAccelerateNotSupported ActiveWorkflowForbiddenUpdate AllAccessDisabled AppendPositionErr AttachmentFull AuditingJobNotFound BadDigest BadDomainName BadRequest BindedBucketNumLimit BucketAccelerateNotEnabled BucketAlreadyBinded BucketAlreadyExists BucketAlreadyOwnedByYou BucketLocked BucketNameTooLong BucketNotEmpty BucketVersionNotOpen CIRoleNotExist CreatedTemplateNumLimit CustomDomainAreadyExist CustomDomainNotExist DNSRecordVerifyFailed DeregisterUserId DomainAuditFailed DomainConfigConflict DownloadForbidden EntitySizeNotMatch EntityTooLarge EntityTooSmall ExpiredToken FileAlreadyExists FsNotSupport IllegalLocationConstraintException ImageResolutionExceed ImageTooLarge InArrearOrInsufficientBalance IncompleteBody IncorrectNumberOfFilesInPostRequest InsufficientStorageSpace InternalError InvalidAccessKeyId InvalidArgument InvalidAuthorization InvalidBucket InvalidBucketName InvalidBucketState InvalidContent InvalidContentLength InvalidContentType InvalidCopySource InvalidDefaultStorageClass InvalidDelimiter InvalidDigest InvalidEncryptionAlgorithmError InvalidHost InvalidImageFormat InvalidImageSource InvalidLocationConstraint InvalidLockedTime InvalidObjectName InvalidObjectState InvalidPart InvalidPartOrder InvalidPicOperations InvalidPolicyDocument InvalidRange InvalidRedirectLocation InvalidRegionName InvalidRequest InvalidRequestBody InvalidSHA1Digest InvalidTag InvalidTargetBucketForLogging InvalidURI InvalidUploadStatus InvalidUrl InventoryConfigurationNotFoundError InventoryFull JsonAPINotSupportOnMAZBucket KMS.DisabledException KMS.NotFoundException KeyTooLong KeyTooLongError KmsException KmsFreqControl KmsInternalException KmsKeyDisabled KmsKeyNotExist ListPartUploadIdIsEmpty LoggingConfExists LoggingPrefixInvalid MAZOperationNotSupportOnOAZBucket MalformedACLError MalformedError MalformedLoggingStatus MalformedPOSTRequest MalformedPolicy MalformedQuotaError MalformedXML MaxMessageLengthExceeded MediaBucketAlreadyBinded MediaBucketUnBinded MetadataTooLarge MethodNotAllowed MirrorFailed MissingAuthorization MissingContent MissingContentLength MissingRegion MissingRequestBodyError MissingRequiredHeader MissingSecurityHeader MultiAZFeatureNotSupport MultiBucketNotSupport MultipleContentLengths NoBucketQuotaPolicy NoProcessAuthority NoSuchBucket NoSuchBucketPolicy NoSuchCORSConfiguration NoSuchCopySource NoSuchCustomDomain NoSuchEncryptionConfiguration NoSuchJob NoSuchKey NoSuchLifecycleConfiguration NoSuchObjectLockConfiguration NoSuchPolicyVersion NoSuchTagSet NoSuchUpload NoSuchVersion NoSuchWebsiteConfiguration NotImplemented NotSignedUp NotSupportedStorageClass NotifyRuleEventConflict NotifyRulePrefixConflict NotifyRuleSuffixConflict OAZOperationNotSupportOnMAZBucket ObjectLocked ObjectNotAppendable OperationAborted OriginConfigurationNotFoundError PathConflict PathStyleDomainForbidden PaymentRequired PermanentRedirect PolicyFull PolicyVersionFull PreconditionFailed QueueNotFound QueueNumLimit QueuePaused QueueSaturated QuotaConflict QuotaOperationConflict RecordAlreadyExist ReplicationConfigurationNotFoundError RequestTimeTooSkewed RequestTimeout ResourceAccessDenied ResourceDownloadFailed ResourceNotFound ResourceNotSupported RestoreAlreadyInProgress RestoreNonArchiveObject SSEContentNotSupported SSEHeaderNotAllowed SecretidNotExist ServiceNotImplemented ServiceNotSupported ServiceUnavailable SignatureDoesNotMatch SignatureExpired SlowDown SsecDecryptHeaderInvalid TargetBucketNameInvalid TemplateNameDuplicate TemplateNotFound TemporaryRedirect TooManyBuckets TooManyCustomDomains TooManyWrongSignature Unauthorized UnavailableForLegalReasons UnexpectedContent UploadConflict UploadIdNotSupported UserCnameInvalid UserKeyMustBeSpecified UserNetworkTooSlow UserNotSourceBucketOwner UserNotTargetBucketOwner VerifyAlgorithmNotSupported VirtualHostDomainRequired WebsiteRedirect WebsiteURLInvalid WorkFlowNumLimit WriteTargetBucketDenied XMLSizeLimit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -366,12 +366,16 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__man)
-            opts="-h -V --color --lang --json --help --version"
+            opts="-h -V --dir --color --lang --json --no-pager --help --version lookup search list decode id completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -388,7 +392,7 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__search)
-            opts="-l -h -V --long --provider --section --status --retryable --color --lang --json --help --version"
+            opts="-l -h -V --long --provider --section --status --retryable --color --lang --json --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -14,7 +14,7 @@ use coserr::catalog::{self, Provider, Section};
 
 const LOOKUP_EXAMPLES: &str = "\
 Examples:
-  coserr lookup SlowDown              every SlowDown: COS, CI, MPS, moderation, OBS
+  coserr lookup SlowDown              every SlowDown: COS, OBS, CI, moderation, MPS
   coserr lookup slowdown --provider obs
   coserr lookup -46618                a CI numeric code (X-ErrNo)
   coserr lookup 404                   every entry with HTTP status 404
@@ -51,6 +51,12 @@ Examples:
   coserr id NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg=
   coserr id 0000018C0A5B2C00D0F4C3A1B2E6F123";
 
+const MAN_EXAMPLES: &str = "\
+Examples:
+  coserr man | man -l -                 coserr(1)
+  coserr man lookup | man -l -          coserr-lookup(1)
+  coserr man --dir ~/.local/share/man/man1   every page: coserr(1), coserr-lookup(1), ...";
+
 const TOP_EXAMPLES: &str = "\
 Examples:
   coserr SlowDown                     explain a code (same as `coserr lookup SlowDown`)
@@ -83,6 +89,11 @@ pub struct Args {
     /// Print JSON Lines instead of text.
     #[arg(long = "json", global = true)]
     pub json: bool,
+
+    /// Never page: on a terminal, output longer than the screen goes
+    /// through $COSERR_PAGER, else $PAGER, else `less -FRX`.
+    #[arg(long = "no-pager", global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, PartialEq, Subcommand)]
@@ -112,11 +123,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    #[command(
-        after_help = "Examples:\n  coserr man | man -l -\n  coserr man > /usr/local/share/man/man1/coserr.1"
-    )]
-    Man,
+    /// Print a man page (roff), or write every page to a folder.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man(ManArgs),
 }
 
 /// Filters shared by the listing commands.
@@ -192,6 +201,31 @@ pub struct DecodeArgs {
     /// error.
     #[arg(long = "summary")]
     pub summary: bool,
+}
+
+#[derive(Debug, PartialEq, ClapArgs)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (coserr-lookup(1) for lookup);
+    /// without one, coserr(1).
+    #[arg(value_enum)]
+    pub page: Option<ManPage>,
+
+    /// Write every page (coserr.1 and one per subcommand, which coserr.1
+    /// refers to) into this folder, creating it if need be.
+    #[arg(long = "dir", value_name = "DIR", conflicts_with = "page")]
+    pub dir: Option<PathBuf>,
+}
+
+/// The subcommands that have a man page of their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ManPage {
+    Lookup,
+    Search,
+    List,
+    Decode,
+    Id,
+    Completions,
+    Man,
 }
 
 #[derive(Debug, PartialEq, ClapArgs)]
@@ -284,6 +318,7 @@ pub fn parse_fast(args: &[OsString]) -> Option<Args> {
         color: ColorWhen::Auto,
         lang: Lang::Auto,
         json: false,
+        no_pager: false,
     })
 }
 

@@ -20,6 +20,9 @@ use crate::render::{self, Lang, Look, Palette, json};
 pub enum Outcome {
     Found,
     NotFound,
+    /// An input could not be read (each was reported as it failed);
+    /// whatever the others held, the run failed.
+    Unreadable,
 }
 
 /// Why a run failed.
@@ -28,6 +31,11 @@ pub enum Error {
     InvalidQuery(String, InvalidQuery),
     /// Input that could not be read (decode).
     Input(String),
+    /// A file that could not be written (`man --dir`).
+    Output(String),
+    /// The first word is a subcommand's name mistyped: what was typed,
+    /// and the subcommand.
+    UnknownCommand(String, &'static str),
     Io(io::Error),
 }
 
@@ -39,8 +47,11 @@ impl fmt::Display for Error {
                 let more = if q.chars().count() > 40 { "..." } else { "" };
                 write!(f, "invalid query \"{shown}{more}\": {e}")
             }
-            Error::Input(msg) => f.write_str(msg),
+            Error::Input(msg) | Error::Output(msg) => f.write_str(msg),
             Error::Io(e) => write!(f, "{e}"),
+            Error::UnknownCommand(typed, meant) => {
+                write!(f, "'{typed}' is not a command; did you mean '{meant}'?")
+            }
         }
     }
 }
@@ -68,26 +79,88 @@ const SUBCOMMANDS: [&str; 11] = [
 /// Lets `coserr SlowDown`, `coserr -46618` and `coserr 404` stand for
 /// `coserr lookup ...`, as `errno ENOENT` does: when the first argument that
 /// is not a global option is neither a subcommand nor a flag, `lookup` is
-/// put in front of it.
-pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+/// put in front of it. Unless it is a mistyped subcommand (`lokup`): then
+/// the error says which one, as git and cargo do.
+pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Result<Vec<OsString>, Error> {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let mut i = 1;
     while i < args.len() {
         let Some(arg) = args[i].to_str() else { break };
         match arg {
-            "--json" => i += 1,
+            "--json" | "--no-pager" => i += 1,
             "--color" | "--lang" => i += 2,
             _ if arg.starts_with("--color=") || arg.starts_with("--lang=") => i += 1,
             _ => {
                 let is_flag = arg.starts_with('-') && !cli::is_negative_number(arg);
                 if !is_flag && !SUBCOMMANDS.contains(&arg) {
+                    if let Some(meant) = mistyped_command(arg) {
+                        return Err(Error::UnknownCommand(arg.to_owned(), meant));
+                    }
                     args.insert(i, OsString::from("lookup"));
                 }
                 break;
             }
         }
     }
-    args
+    Ok(args)
+}
+
+/// The subcommand `word` is a typo of, when it is one: at most one edit
+/// (a transposition counts as one) from a name of up to four letters, two
+/// from a longer one, at least three letters long, and not itself a code
+/// or number the catalogue knows (`coserr SlowDown` must stay a lookup).
+fn mistyped_command(word: &str) -> Option<&'static str> {
+    const NAMES: [&str; 8] = [
+        "lookup",
+        "search",
+        "list",
+        "decode",
+        "id",
+        "completions",
+        "man",
+        "help",
+    ];
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 3 {
+        return None;
+    }
+    let (distance, name) = NAMES
+        .iter()
+        .map(|name| (strsim::osa_distance(&lower, name), *name))
+        .min_by_key(|(d, _)| *d)?;
+    let allowed = if name.len() <= 4 { 1 } else { 2 };
+    if distance > allowed {
+        return None;
+    }
+    let known = Query::parse(word, false)
+        .is_ok_and(|q| !catalog::lookup(&q, &Filter::default()).is_empty());
+    (!known).then_some(name)
+}
+
+/// Whether what `args` prints may go through a pager: not completion
+/// scripts and man pages, which programs read, and not `decode` of a pipe
+/// or terminal, whose errors must show as they arrive (`tail -f log |
+/// coserr decode`), only of files.
+pub fn pageable(args: &Args) -> bool {
+    use std::os::fd::AsFd;
+    let stdin_is_file = || {
+        let stdin = io::stdin().as_fd().try_clone_to_owned().ok();
+        stdin
+            .and_then(|fd| std::fs::File::from(fd).metadata().ok())
+            .is_some_and(|m| m.is_file())
+    };
+    match &args.command {
+        Command::Completions { .. } | Command::Man(_) => false,
+        Command::Decode(a) if a.files.is_empty() => stdin_is_file(),
+        Command::Decode(a) => a.files.iter().all(|p| {
+            if p.as_os_str() == "-" {
+                stdin_is_file()
+            } else {
+                std::fs::metadata(p).is_ok_and(|m| m.is_file())
+            }
+        }),
+        _ => true,
+    }
 }
 
 /// Runs the command.
@@ -97,10 +170,14 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<Outcome, Error> {
+    let terminal = io::stdout().is_terminal();
     let look = Look {
         palette: Palette::new(color),
         lang: resolve_lang(args.lang, |k| std::env::var(k).ok()),
-        width: terminal_width(),
+        width: output_width(terminal, std::env::var("COLUMNS").ok(), || {
+            terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+        }),
+        terminal,
     };
     match args.command {
         Command::Lookup(a) => lookup(&a, args.json, &look, out, err),
@@ -122,11 +199,39 @@ pub fn run(
             }
             Ok(Outcome::Found)
         }
-        Command::Man => {
-            clap_mangen::Man::new(Args::command()).render(out)?;
-            Ok(Outcome::Found)
-        }
+        Command::Man(a) => man(&a, out),
     }
+}
+
+/// `coserr man`: one page to stdout, or every page into a folder.
+fn man(args: &cli::ManArgs, out: &mut impl Write) -> Result<Outcome, Error> {
+    let pages = render::man::pages(Args::command())?;
+    let Some(dir) = &args.dir else {
+        let file = match args.page {
+            Some(p) => {
+                let name = clap::ValueEnum::to_possible_value(&p).expect("not skipped");
+                format!("coserr-{}.1", name.get_name())
+            }
+            None => "coserr.1".to_owned(),
+        };
+        let page = pages.iter().find(|p| p.file == file);
+        let page = page.ok_or_else(|| io::Error::other(format!("no man page {file}")))?;
+        out.write_all(page.roff.as_bytes())?;
+        return Ok(Outcome::Found);
+    };
+    let cannot = |path: &std::path::Path, e: io::Error| {
+        Error::Output(format!(
+            "cannot write {}: {}",
+            path.display(),
+            io_reason(&e)
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
+    for page in &pages {
+        let path = dir.join(&page.file);
+        std::fs::write(&path, &page.roff).map_err(|e| cannot(&path, e))?;
+    }
+    Ok(Outcome::Found)
 }
 
 /// `auto` is Chinese when the first set of LC_ALL, LC_MESSAGES and LANG
@@ -149,11 +254,20 @@ fn resolve_lang(lang: cli::Lang, env: impl Fn(&str) -> Option<String>) -> Lang {
     }
 }
 
-fn terminal_width() -> Option<usize> {
-    if !io::stdout().is_terminal() {
-        return None;
+/// The width output must fit: `COLUMNS` when it holds a width (in a pipe
+/// too, as `ls` and Python read it: `COLUMNS=80 coserr list | less`), else
+/// the terminal's when stdout is one; `None` means no limit, one row per
+/// line.
+fn output_width(
+    terminal: bool,
+    columns: Option<String>,
+    terminal_width: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    match columns.and_then(|c| c.trim().parse::<usize>().ok()) {
+        Some(w) if w > 0 => Some(w),
+        _ if terminal => terminal_width().filter(|&w| w > 0),
+        _ => None,
     }
-    comfy_table::Table::new().width().map(usize::from)
 }
 
 fn filter(args: &FilterArgs) -> Filter {
@@ -195,19 +309,29 @@ fn lookup(
         }
         if matches.is_empty() {
             report_miss(err, raw, query, &filter, &suggestions)?;
+            if looks_like_prose(raw) {
+                point_to_search(err, raw, &filter, look)?;
+            }
             continue;
         }
         if i > 0 {
             writeln!(out)?;
         }
-        show(out, &matches, args.long, look)?;
-        if matches.len() > 1 && !args.long && look.width.is_some() {
-            // Only on a terminal: a pipe gets the table alone.
-            writeln!(
-                out,
-                "{} entries; `--long` explains each in full, `--provider` narrows.",
+        let meanings = matches.len() > 1 && !args.long && render::text::one_code(&matches);
+        if meanings {
+            render::text::meanings(out, &matches, look)?;
+        } else {
+            show(out, &matches, args.long, look)?;
+        }
+        if matches.len() > 1 && !args.long && look.terminal {
+            // Only on a terminal: a pipe gets the entries alone.
+            let what = if meanings { "meanings" } else { "entries" };
+            let hint = format!(
+                "{} {what}; `--long` explains each in full, `--provider` narrows.",
                 matches.len()
-            )?;
+            );
+            writeln!(out)?;
+            writeln!(out, "{}", render::wrap(&hint, "", look.width))?;
         }
     }
     Ok(outcome)
@@ -226,6 +350,70 @@ fn show(out: &mut impl Write, matches: &[&Entry], long: bool, look: &Look) -> io
     } else {
         render::table::entries(out, matches, look)
     }
+}
+
+/// A query that is words from a description rather than a code: it has
+/// spaces inside, or CJK (no code has either, but "Request has expired",
+/// which a lookup finds).
+fn looks_like_prose(query: &str) -> bool {
+    let query = query.trim();
+    query.contains(char::is_whitespace)
+        || query
+            .chars()
+            .any(|c| !c.is_ascii() && unicode_width::UnicodeWidthChar::width(c) == Some(2))
+}
+
+/// How many of a search's hits a missed prose lookup shows.
+const PROSE_HITS: usize = 5;
+
+/// After a missed prose lookup: what `coserr search` finds for the same
+/// words, its first few hits one line each (code, provider, status, the
+/// start of the description), on stderr with the miss.
+fn point_to_search(
+    err: &mut impl Write,
+    raw: &str,
+    filter: &Filter,
+    look: &Look,
+) -> io::Result<()> {
+    let words: Vec<String> = raw.split_whitespace().map(str::to_owned).collect();
+    let hits = catalog::search::search(&words, filter);
+    let command = format!("coserr search {}", words.join(" "));
+    let first = match hits.len() {
+        0 => return writeln!(err, "coserr: `{command}` finds nothing either"),
+        1 => "1 entry:".to_owned(),
+        n if n <= PROSE_HITS => format!("{n} entries:"),
+        n => format!("{n} entries; the first {PROSE_HITS}:"),
+    };
+    writeln!(err, "coserr: words, not a code? `{command}` finds {first}")?;
+    let shown = &hits[..hits.len().min(PROSE_HITS)];
+    let titles: Vec<String> = shown.iter().map(|e| render::text::title(e)).collect();
+    let metas: Vec<String> = shown
+        .iter()
+        .map(|e| match e.status {
+            Some(s) => format!("{} {s}", e.provider.as_str()),
+            None => e.provider.as_str().to_owned(),
+        })
+        .collect();
+    let pad = |s: &str, cells: &[String]| {
+        let wide = cells.iter().map(|c| render::width(c)).max().unwrap_or(0);
+        format!("{s}{}", " ".repeat(wide - render::width(s)))
+    };
+    let limit = look.width.unwrap_or(100).max(render::MIN_WIDTH);
+    for ((e, title), meta) in shown.iter().zip(&titles).zip(&metas) {
+        let head = format!("  {}  {}  ", pad(title, &titles), pad(meta, &metas));
+        let (text, _) = render::text::description(e, look.lang);
+        let room = limit.saturating_sub(render::width(&head));
+        let atoms = render::atoms(text);
+        let lines = render::fill(&atoms, room.max(render::MIN_WIDTH));
+        if lines.len() == 1 {
+            writeln!(err, "{head}{}", lines[0])?;
+        } else {
+            // As much as fits with " ..." after it.
+            let room = room.saturating_sub(4).max(render::MIN_WIDTH);
+            writeln!(err, "{head}{} ...", render::fill(&atoms, room)[0])?;
+        }
+    }
+    Ok(())
 }
 
 fn report_miss(
@@ -369,12 +557,10 @@ fn open(path: &std::path::Path) -> Result<Input, Error> {
         });
     }
     let shown = path.display().to_string();
-    let cannot = |e: io::Error| Error::Input(format!("cannot read {shown}: {}", io_reason(&e)));
+    let cannot = |e: io::Error| Error::Input(format!("{shown}: {}", io_reason(&e)));
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
-        return Err(Error::Input(format!(
-            "cannot read {shown}: it is a directory"
-        )));
+        return Err(Error::Input(format!("{shown}: Is a directory")));
     }
     let file = std::fs::File::open(path).map_err(cannot)?;
     Ok(Input {
@@ -463,7 +649,7 @@ impl io::Read for Pausing {
 }
 
 /// An I/O error's reason without Rust's "(os error N)" suffix.
-fn io_reason(e: &io::Error) -> String {
+pub fn io_reason(e: &io::Error) -> String {
     let text = e.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_owned(),
@@ -501,10 +687,25 @@ fn decode(
     let mut tally = Tally::default();
     let (mut lines, mut bytes) = (0u64, 0u64);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    // Inputs read to their end, and whether any could not be: as ripgrep
+    // does, each failure is reported and the next input decoded.
+    let mut read = Vec::new();
+    let mut failed = false;
     for path in paths {
-        let input = open(path)?;
+        let input = match open(path) {
+            Ok(input) => input,
+            Err(Error::Input(why)) => {
+                out.flush()?;
+                writeln!(err, "coserr: {why}")?;
+                failed = true;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let name = input.name.as_deref();
         let live = input.live;
+        // A clock skew is explained once per input, then referred to.
+        let mut skews = explain::SkewNotes::default();
         // The sink's own write errors (a closed pipe) must not be reported
         // as errors reading the input: keep them apart.
         let mut write_error = None;
@@ -519,7 +720,7 @@ fn decode(
                 render::decode::error_json(out, &ex, name)
             } else {
                 (if found > 1 { writeln!(out) } else { Ok(()) })
-                    .and_then(|()| render::decode::error(out, &ex, found, name, look))
+                    .and_then(|()| render::decode::error(out, &ex, (found, &mut skews), name, look))
             };
             written
                 .and_then(|()| if live { out.flush() } else { Ok(()) })
@@ -539,17 +740,19 @@ fn decode(
         };
         let summary = match decoded {
             Ok(summary) => summary,
+            Err(_) if write_error.is_some() => {
+                return Err(Error::Io(write_error.expect("checked")));
+            }
             Err(e) => {
-                return Err(match write_error {
-                    Some(w) => Error::Io(w),
-                    None => Error::Input(format!(
-                        "cannot read {}: {}",
-                        name.unwrap_or("standard input"),
-                        io_reason(&e)
-                    )),
-                });
+                // What was decoded before it failed stands.
+                out.flush()?;
+                let shown = name.unwrap_or("standard input");
+                writeln!(err, "coserr: {shown}: {}", io_reason(&e))?;
+                failed = true;
+                continue;
             }
         };
+        read.push(path);
         lines += summary.lines;
         bytes += summary.bytes;
         for warning in &summary.warnings {
@@ -567,11 +770,11 @@ fn decode(
             render::decode::summary(out, tally.rows(), look)?;
         }
     }
-    if found == 0 {
-        let what = match paths {
+    if found == 0 && !read.is_empty() {
+        let what = match read[..] {
             [one] if one.as_os_str() == "-" => "standard input".to_owned(),
             [one] => one.display().to_string(),
-            many => format!("{} inputs", many.len()),
+            ref many => format!("{} inputs", many.len()),
         };
         let plural =
             |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -582,9 +785,14 @@ fn decode(
             plural(lines, "line", "lines"),
             plural(bytes, "byte", "bytes"),
         )?;
-        return Ok(Outcome::NotFound);
     }
-    Ok(Outcome::Found)
+    Ok(if failed {
+        Outcome::Unreadable
+    } else if found == 0 {
+        Outcome::NotFound
+    } else {
+        Outcome::Found
+    })
 }
 
 fn id(
@@ -671,7 +879,7 @@ mod tests {
 
     #[test]
     fn inserts_lookup_before_a_bare_query() {
-        let cases: [(&[&str], &[&str]); 8] = [
+        let cases: [(&[&str], &[&str]); 9] = [
             (&["coserr", "SlowDown"], &["coserr", "lookup", "SlowDown"]),
             (&["coserr", "-46618"], &["coserr", "lookup", "-46618"]),
             (&["coserr", "404"], &["coserr", "lookup", "404"]),
@@ -683,13 +891,89 @@ mod tests {
                 &["coserr", "--color", "never", "x"],
                 &["coserr", "--color", "never", "lookup", "x"],
             ),
+            (
+                &["coserr", "--no-pager", "SlowDown"],
+                &["coserr", "--no-pager", "lookup", "SlowDown"],
+            ),
             (&["coserr", "list"], &["coserr", "list"]),
             (&["coserr", "--help"], &["coserr", "--help"]),
             (&["coserr"], &["coserr"]),
         ];
         for (input, expected) in cases {
-            assert_eq!(implicit_lookup(os(input)), os(expected), "{input:?}");
+            assert_eq!(
+                implicit_lookup(os(input)).unwrap(),
+                os(expected),
+                "{input:?}"
+            );
         }
+    }
+
+    #[test]
+    fn a_mistyped_subcommand_is_named_not_looked_up() {
+        let meant = |args: &[&str]| match implicit_lookup(os(args)) {
+            Err(Error::UnknownCommand(typed, meant)) => Some((typed, meant)),
+            Ok(_) => None,
+            Err(e) => panic!("{e}"),
+        };
+        for (typed, command) in [
+            ("lokup", "lookup"),
+            ("serch", "search"),
+            ("lsit", "list"),
+            ("decdoe", "decode"),
+            ("completion", "completions"),
+            ("mna", "man"),
+            ("LOOKUP", "lookup"),
+        ] {
+            assert_eq!(
+                meant(&["coserr", typed, "SlowDown"]),
+                Some((typed.to_owned(), command)),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            meant(&["coserr", "--json", "lokup", "x"]).map(|m| m.1),
+            Some("lookup")
+        );
+        // Codes, numbers and words far from every name stay lookups, even
+        // when a code is near a name.
+        for word in [
+            "SlowDown",
+            "404",
+            "-46618",
+            "xyz",
+            "id",
+            "ls",
+            "NoSuchKey",
+            "BadRquest",
+        ] {
+            assert_eq!(meant(&["coserr", word]), None, "{word}");
+        }
+        for entry in catalog::entries() {
+            for name in entry.names() {
+                assert_eq!(meant(&["coserr", name]), None, "{name}");
+            }
+        }
+        let shown = Error::UnknownCommand("lokup".to_owned(), "lookup").to_string();
+        assert_eq!(shown, "'lokup' is not a command; did you mean 'lookup'?");
+    }
+
+    #[test]
+    fn columns_sets_the_width_in_a_pipe_and_on_a_terminal() {
+        let tty = || Some(100);
+        let columns = |s: &str| Some(s.to_owned());
+        assert_eq!(output_width(false, None, tty), None, "a pipe: no limit");
+        assert_eq!(output_width(true, None, tty), Some(100));
+        assert_eq!(output_width(false, columns("60"), tty), Some(60));
+        assert_eq!(output_width(true, columns("200"), tty), Some(200));
+        for junk in ["", "0", "wide", "-5"] {
+            assert_eq!(output_width(false, columns(junk), tty), None, "{junk:?}");
+            assert_eq!(
+                output_width(true, columns(junk), tty),
+                Some(100),
+                "{junk:?}"
+            );
+        }
+        assert_eq!(output_width(true, None, || None), None);
     }
 
     #[test]

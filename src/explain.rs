@@ -104,9 +104,10 @@ pub fn explain(found: Found) -> Explained {
             .map(|e| e.provider),
     });
     let alternatives = match (provider, entry) {
-        (None, Some(best)) => {
+        (None, Some(first)) => {
+            let first: &'static Entry = first;
             let mut all = candidates(&found);
-            all.sort_by_key(|e| (!std::ptr::eq(*e, best), e.provider != best.provider));
+            all.sort_by_key(|e| (!std::ptr::eq(*e, first), e.provider != first.provider));
             // One meaning per provider and section.
             let mut seen: Vec<(Provider, catalog::Section)> = Vec::new();
             all.retain(|e| {
@@ -240,10 +241,10 @@ fn by_code(found: &Found) -> Option<&'static Entry> {
         };
         candidates = catalog::lookup(&query, &all);
     }
-    if candidates.is_empty() {
-        if let Some(n) = found.number {
-            candidates = catalog::lookup(&Query::Number(n), &all);
-        }
+    if candidates.is_empty()
+        && let Some(n) = found.number
+    {
+        candidates = catalog::lookup(&Query::Number(n), &all);
     }
     // A code the input's provider does not document is not that
     // provider's entry, even if another provider has the name; when only
@@ -412,9 +413,31 @@ mod tests {
 /// RequestTimeTooSkewed: "31 min behind", "2 h 5 min ahead", "in step".
 pub fn describe_skew(client_millis: i64, server_millis: i64) -> String {
     let diff = client_millis - server_millis;
-    let secs = diff.unsigned_abs() / 1000;
-    if secs < 2 {
+    let Some(amount) = skew_amount(diff) else {
         return "in step".to_owned();
+    };
+    if zone_hours(diff).is_some() {
+        // A log written in local time and read as UTC, or a clock set to
+        // the wrong zone, is off by whole hours (give or take a little).
+        return format!(
+            "{amount}: a whole number of hours is usually a time zone, not a wrong clock"
+        );
+    }
+    amount
+}
+
+/// The clock skew in whole seconds, client minus server (negative: the
+/// client is behind), as `describe_skew` counts it.
+pub fn skew_seconds(client_millis: i64, server_millis: i64) -> i64 {
+    (client_millis - server_millis) / 1000
+}
+
+/// "31 min 0 s behind", "8 h 0 min ahead"; `None` when in step (under
+/// two seconds apart).
+fn skew_amount(diff_millis: i64) -> Option<String> {
+    let secs = diff_millis.unsigned_abs() / 1000;
+    if secs < 2 {
+        return None;
     }
     let amount = if secs < 60 {
         format!("{secs} s")
@@ -423,21 +446,88 @@ pub fn describe_skew(client_millis: i64, server_millis: i64) -> String {
     } else {
         format!("{} h {} min", secs / 3600, secs % 3600 / 60)
     };
-    let way = if diff < 0 { "behind" } else { "ahead" };
+    let way = if diff_millis < 0 { "behind" } else { "ahead" };
+    Some(format!("{amount} {way}"))
+}
+
+/// The whole number of hours a skew is (within two minutes), signed:
+/// what a time zone does.
+fn zone_hours(diff_millis: i64) -> Option<i64> {
+    let secs = diff_millis.unsigned_abs() / 1000;
     let hours = (secs + 120) / 3600;
-    if hours >= 1 && (secs + 120) % 3600 <= 240 {
-        // A log written in local time and read as UTC, or a clock set to
-        // the wrong zone, is off by whole hours (give or take a little).
-        return format!(
-            "{amount} {way}: a whole number of hours is usually a time zone, not a wrong clock"
-        );
+    (hours >= 1 && (secs + 120) % 3600 <= 240).then(|| hours as i64 * diff_millis.signum())
+}
+
+/// The clock skews an input's errors showed, so each is explained once
+/// and the errors after refer to it: a log written in China's local time
+/// is 8 h "ahead" on every line, and one sentence about time zones is
+/// enough.
+#[derive(Debug, Default)]
+pub struct SkewNotes {
+    /// Each skew explained, and the error that explained it.
+    noted: Vec<(i64, u64)>,
+}
+
+impl SkewNotes {
+    /// Describes a skew seen at error `index`: in full the first time,
+    /// else as the same time zone (same whole hours) or the same clock
+    /// (within two minutes) as an earlier error, by its number.
+    pub fn describe(&mut self, client_millis: i64, server_millis: i64, index: u64) -> String {
+        let diff = client_millis - server_millis;
+        let Some(amount) = skew_amount(diff) else {
+            return "in step".to_owned();
+        };
+        let zone = zone_hours(diff);
+        let same = |&(noted, _): &(i64, u64)| match zone {
+            Some(hours) => zone_hours(noted) == Some(hours),
+            None => {
+                zone_hours(noted).is_none()
+                    && noted.signum() == diff.signum()
+                    && (noted - diff).abs() <= 120_000
+            }
+        };
+        match self.noted.iter().find(|n| same(n)) {
+            Some(&(_, at)) if zone.is_some() => {
+                format!("{amount}: the time zone noted at error {at}")
+            }
+            Some(&(_, at)) => format!("{amount}, as noted at error {at}"),
+            None => {
+                self.noted.push((diff, index));
+                describe_skew(client_millis, server_millis)
+            }
+        }
     }
-    format!("{amount} {way}")
 }
 
 #[cfg(test)]
 mod time_tests {
     use super::*;
+
+    #[test]
+    fn each_skew_is_explained_once_then_referred_to() {
+        let hour = 3_600_000;
+        let mut notes = SkewNotes::default();
+        let zone = notes.describe(8 * hour + 1_000, 0, 1);
+        assert!(
+            zone.ends_with("is usually a time zone, not a wrong clock"),
+            "{zone}"
+        );
+        assert_eq!(
+            notes.describe(8 * hour + 3_000, 0, 2),
+            "8 h 0 min ahead: the time zone noted at error 1"
+        );
+        // Another skew is explained in full, once.
+        assert_eq!(notes.describe(0, 1_860_000, 3), "31 min 0 s behind");
+        assert_eq!(
+            notes.describe(0, 1_900_000, 4),
+            "31 min 40 s behind, as noted at error 3"
+        );
+        assert_eq!(notes.describe(1_860_000, 0, 5), "31 min 0 s ahead");
+        assert_eq!(notes.describe(0, 0, 6), "in step");
+        assert!(notes.describe(-hour, 0, 7).ends_with("not a wrong clock"));
+        assert_eq!(skew_seconds(8 * hour + 1_999, 0), 8 * 3600 + 1);
+        assert_eq!(skew_seconds(0, 1_860_999), -1860);
+    }
 
     #[test]
     fn describes_skew() {

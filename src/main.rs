@@ -3,10 +3,11 @@
 
 mod cli;
 mod commands;
+mod pager;
 mod render;
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -24,7 +25,13 @@ const EXIT_ERROR: u8 = 2;
 
 #[allow(clippy::print_stderr)] // the one place that reports errors
 fn main() -> ExitCode {
-    let argv = commands::implicit_lookup(std::env::args_os());
+    let argv = match commands::implicit_lookup(std::env::args_os()) {
+        Ok(argv) => argv,
+        Err(e) => {
+            eprintln!("coserr: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     let parsed = match cli::parse_fast(&argv) {
         Some(args) => Ok(args),
         None => Args::try_parse_from(argv),
@@ -47,25 +54,41 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let color = use_color(args.color, io::stdout().is_terminal(), |k| {
-        std::env::var_os(k)
+    let terminal = io::stdout().is_terminal();
+    let color = use_color(args.color, terminal, |k| std::env::var_os(k));
+    // Output longer than the screen goes through a pager; the line the
+    // shell prompt takes after it is not the screen's.
+    let pager = pager::command(
+        args.no_pager,
+        terminal,
+        || commands::pageable(&args),
+        |k| std::env::var_os(k),
+    )
+    .and_then(|pager| {
+        let (_, rows) = terminal_size::terminal_size()?;
+        let rows = usize::from(rows.0).checked_sub(1).filter(|&r| r > 0)?;
+        Some((pager, rows))
     });
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = pager::Output::new(io::BufWriter::new(stdout.lock()), pager);
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let result = commands::run(args, color, &mut out, &mut err).and_then(|outcome| {
-        out.flush().map_err(Error::Io)?;
-        Ok(outcome)
-    });
+    let result = commands::run(args, color, &mut out, &mut err);
+    if let Some(warning) = out.warning.take() {
+        eprintln!("coserr: warning: {warning}");
+    }
+    // What is held goes out, and the pager is waited for, before an error
+    // is reported.
+    let finished = out.finish().map_err(Error::Io);
+    let result = result.and_then(|outcome| finished.map(|()| outcome));
     match result {
         Ok(Outcome::Found) => ExitCode::from(EXIT_FOUND),
         Ok(Outcome::NotFound) => ExitCode::from(EXIT_NOT_FOUND),
+        Ok(Outcome::Unreadable) => ExitCode::from(EXIT_ERROR),
         // A closed pipe (`coserr list | head -1`) is how the reader says it
         // has seen enough: the Unix convention is to stop quietly.
         Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_FOUND),
         Err(e) => {
-            drop(out);
             eprintln!("coserr: {e}");
             ExitCode::from(EXIT_ERROR)
         }

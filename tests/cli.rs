@@ -79,10 +79,37 @@ fn lookup_by_name_any_case_explains_one_entry() {
     );
     assert!(out.contains("What to do:"), "{out}");
     assert!(out.contains("Retryable: no"), "{out}");
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}'))
+}
+
+/// `--lang en` prints no Chinese (the catalogue has English text for every
+/// entry); `--lang zh` prints the catalogue's Chinese text where it has one.
+#[test]
+fn lang_en_prints_no_chinese_and_zh_the_catalogues() {
+    let args = ["lookup", "NoSuchKey", "--provider", "cos", "--long"];
+    let en = stdout_of(&[&args[..], &["--lang", "en"]].concat());
     assert!(
-        out.contains("指定的存储桶不存在"),
-        "English output shows the Chinese text dimmed: {out}"
+        en.contains("The specified object key does not exist"),
+        "{en}"
     );
+    assert!(!has_chinese(&en), "{en}");
+    let zh = stdout_of(&[&args[..], &["--lang", "zh"]].concat());
+    assert!(zh.contains("指定的对象键不存在"), "{zh}");
+    // Every COS entry, in full and as a table.
+    let codes: Vec<String> = json_lines(&["list", "--json", "--provider", "cos"])
+        .iter()
+        .map(|e| e["code"].as_str().unwrap().to_owned())
+        .collect();
+    let mut all = vec!["--lang", "en", "lookup", "--long", "--provider", "cos"];
+    all.extend(codes.iter().map(String::as_str));
+    for out in [stdout_of(&all), stdout_of(&["--lang", "en", "list"])] {
+        let line = out.lines().find(|l| has_chinese(l));
+        assert_eq!(line, None, "Chinese in --lang en output");
+    }
 }
 
 #[test]
@@ -121,14 +148,77 @@ fn a_name_in_several_providers_shows_all_grouped() {
             ("obs".to_owned(), Value::from(503), Value::Null),
         ]
     );
-    // As text: a table, rows in the same order.
-    let table = stdout_of(&["lookup", "SlowDown"]);
-    let providers: Vec<&str> = table
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
-    assert_eq!(providers, ["cos", "ci", "ci", "ci", "obs"], "{table}");
+}
+
+/// A code several providers or sections share: every meaning with what
+/// to do about it, COS first, then OBS, then CI (its API, then its
+/// processing sections), into a pipe and fitted to a width alike.
+#[test]
+fn a_shared_code_shows_each_meanings_advice_cos_then_obs_then_ci() {
+    for code in ["AccessDenied", "NoSuchKey", "SlowDown"] {
+        let entries = json_lines(&["lookup", "--json", code]);
+        let entries = entries[0]["matches"].as_array().unwrap();
+        assert!(entries.len() > 1, "{code}");
+        for columns in [None, Some("80")] {
+            let mut cmd = coserr();
+            cmd.args(["lookup", code]);
+            if let Some(c) = columns {
+                cmd.env("COLUMNS", c);
+            }
+            let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+            assert!(
+                out.starts_with(&format!("{code}: {} meanings\n", entries.len())),
+                "{out}"
+            );
+            let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut at = Vec::new();
+            for e in entries {
+                let advice = e["advice"].as_str().unwrap();
+                let advice = advice.split_whitespace().collect::<Vec<_>>().join(" ");
+                let found = flat.find(&format!("What to do: {advice}"));
+                at.push((e["provider"].as_str().unwrap().to_owned(), found));
+            }
+            assert!(
+                at.iter().all(|(_, f)| f.is_some()),
+                "{code}: advice missing:\n{out}"
+            );
+            let mut order = at.clone();
+            order.sort_by_key(|(_, f)| *f);
+            let providers: Vec<&str> = order.iter().map(|(p, _)| p.as_str()).collect();
+            let rank = |p: &str| ["cos", "obs", "ci"].iter().position(|q| *q == p).unwrap();
+            assert!(
+                providers.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+                "{code}: {providers:?}"
+            );
+        }
+    }
+    let slow = stdout_of(&["lookup", "SlowDown"]);
+    let heads: Vec<&str> = slow.lines().filter(|l| l.contains(" · retry: ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "COS · API error · HTTP 503 Service Unavailable · retry: yes",
+            "OBS · API error · HTTP 503 Service Unavailable · retry: yes",
+            "CI · API error · HTTP 429 Too Many Requests · retry: yes",
+            "CI · content moderation · code -65006 · retry: yes",
+            "CI · media processing · code 1020 · retry: yes",
+        ]
+    );
+    // Several codes are still a table.
+    assert!(stdout_of(&["lookup", "404"]).starts_with(" Provider  Section"));
+    // On a terminal the same, with a hint under it.
+    let bin = env!("CARGO_BIN_EXE_coserr");
+    let command = format!("{bin} --color never lookup SlowDown");
+    if let Some(screen) = on_a_terminal(60, &command, &[]) {
+        let advice = "What to do: Reduce the request rate and retry with";
+        assert!(screen.starts_with("SlowDown: 5 meanings\n"), "{screen}");
+        assert_eq!(screen.matches(advice).count(), 3, "{screen}");
+        assert!(
+            screen
+                .ends_with("\n5 meanings; `--long` explains each in full, `--provider` narrows.\n"),
+            "{screen}"
+        );
+    }
 }
 
 #[test]
@@ -433,6 +523,73 @@ fn usage_and_input_errors_exit_2_with_one_line() {
     coserr().assert().code(2);
 }
 
+/// A lookup of words rather than a code points to `coserr search` and
+/// shows its first hits, with the miss, on stderr; a code's miss does not.
+#[test]
+fn a_prose_lookup_points_to_search_and_shows_its_hits() {
+    for (query, hit) in [
+        ("签名", "SignatureDoesNotMatch"),
+        ("request expired", "Request has expired"),
+        ("time zone", "RequestTimeTooSkewed"),
+    ] {
+        let out = coserr()
+            .args(["lookup", query])
+            .env("COLUMNS", "60")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{query}");
+        assert!(out.stdout.is_empty(), "{query}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("`coserr search {query}` finds")),
+            "{query}: {err}"
+        );
+        let hits: Vec<&str> = err.lines().filter(|l| l.starts_with("  ")).collect();
+        assert!(
+            (1..=5).contains(&hits.len()) && hits.iter().any(|l| l.contains(hit)),
+            "{query}: {err}"
+        );
+        assert!(hits.iter().all(|l| columns(l) <= 60), "{query}: {err}");
+        assert!(
+            err.lines()
+                .all(|l| l.starts_with("coserr: ") || l.starts_with("  "))
+        );
+    }
+    let code_miss = coserr().args(["lookup", "SlowDwn"]).output().unwrap();
+    let err = String::from_utf8(code_miss.stderr).unwrap();
+    assert_eq!(
+        err,
+        "coserr: no entry matches \"SlowDwn\"; did you mean SlowDown?\n"
+    );
+}
+
+#[test]
+fn a_mistyped_subcommand_exits_2_and_names_it() {
+    for (args, message) in [
+        (
+            &["lokup", "SlowDown"][..],
+            "coserr: 'lokup' is not a command; did you mean 'lookup'?\n",
+        ),
+        (
+            &["serch", "签名"][..],
+            "coserr: 'serch' is not a command; did you mean 'search'?\n",
+        ),
+        (
+            &["--json", "decod", "x.log"][..],
+            "coserr: 'decod' is not a command; did you mean 'decode'?\n",
+        ),
+    ] {
+        coserr()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(message);
+    }
+    // A code is looked up, however near a command's name.
+    assert!(stdout_of(&["SlowDown"]).contains("SlowDown"));
+}
+
 /// Reads one line of the child's stdout and closes it, as `| head -1`
 /// does; the child must then end with status 0 and nothing on stderr.
 fn read_first_line_then_close(child: &mut std::process::Child) -> String {
@@ -504,17 +661,97 @@ fn help_has_examples_and_man_page_renders() {
     }
 }
 
+/// The `name(1)` pages a man page refers to.
+fn man_references(roff: &str) -> Vec<String> {
+    let text = roff.replace("\\-", "-");
+    text.match_indices("(1)")
+        .map(|(at, _)| {
+            let start = text[..at]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .map_or(0, |i| i + 1);
+            text[start..at].to_owned()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// `coserr man --dir` writes every page that any page refers to (coserr(1)
+/// lists coserr-lookup(1) and the rest), and `coserr man [SUBCOMMAND]`
+/// prints the same pages one at a time.
+#[test]
+fn man_pages_ship_every_page_they_refer_to() {
+    let dir = std::env::temp_dir().join(format!("coserr-man-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    coserr()
+        .args(["man", "--dir"])
+        .arg(&dir)
+        .assert()
+        .code(0)
+        .stdout("");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let top = std::fs::read_to_string(dir.join("coserr.1")).unwrap();
+    let listed = man_references(&top);
+    for sub in [
+        "lookup",
+        "search",
+        "list",
+        "decode",
+        "id",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            listed.contains(&format!("coserr-{sub}")),
+            "coserr(1) does not list coserr-{sub}(1): {listed:?}"
+        );
+    }
+    for file in &files {
+        let roff = std::fs::read_to_string(dir.join(file)).unwrap();
+        for name in man_references(&roff) {
+            assert!(
+                files.contains(&format!("{name}.1")),
+                "{file} refers to {name}(1), which is not shipped ({files:?})"
+            );
+        }
+    }
+    assert_eq!(stdout_of(&["man"]), top);
+    assert_eq!(
+        stdout_of(&["man", "lookup"]),
+        std::fs::read_to_string(dir.join("coserr-lookup.1")).unwrap()
+    );
+    let lookup = stdout_of(&["man", "lookup"]);
+    assert!(lookup.contains(".SH EXAMPLES\n.nf\n"), "{lookup}");
+    assert!(lookup.contains("coserr lookup \\-46618"), "{lookup}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let blocked = coserr()
+        .args(["man", "--dir", "/proc/coserr-cannot-be-here"])
+        .output()
+        .unwrap();
+    assert_eq!(blocked.status.code(), Some(2));
+    assert!(
+        String::from_utf8(blocked.stderr)
+            .unwrap()
+            .starts_with("coserr: cannot write /proc/coserr-cannot-be-here: "),
+    );
+}
+
 // ---- decode and id ----
 
-const DECODE_FIELDS: [&str; 16] = [
+const DECODE_FIELDS: [&str; 18] = [
     "provider",
     "status",
     "code",
     "number",
     "message",
     "resource",
+    "request",
     "request_id",
     "request_time",
+    "skew_seconds",
     "trace_id",
     "host_id",
     "extra",
@@ -594,6 +831,13 @@ fn decode_json_has_exactly_the_documented_fields() {
     let mut expected = DECODE_FIELDS.to_vec();
     expected.sort_unstable();
     assert_eq!(keys, expected);
+    // In the documented order (serde_json's map sorts them).
+    let raw = String::from_utf8(decode_with(&["--json"], CURL_I_403).stdout).unwrap();
+    let at: Vec<usize> = DECODE_FIELDS
+        .iter()
+        .map(|k| raw.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{raw}");
     assert_eq!(e["provider"], "cos");
     assert_eq!(e["status"], 403);
     assert_eq!(e["code"], "SignatureDoesNotMatch");
@@ -605,6 +849,8 @@ fn decode_json_has_exactly_the_documented_fields() {
     );
     assert_eq!(e["request_id"], "NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx");
     assert_eq!(e["request_time"], "2024-01-12T16:36:51Z");
+    assert_eq!(e["request"], Value::Null, "curl -i shows no request");
+    assert_eq!(e["skew_seconds"], Value::Null, "nor the client's time");
     assert!(e["trace_id"].as_str().unwrap().starts_with("OGVmYzZi"));
     assert_eq!(e["host_id"], Value::Null);
     assert_eq!(e["inferred"], false);
@@ -614,6 +860,35 @@ fn decode_json_has_exactly_the_documented_fields() {
     assert_eq!(e["entry"]["code"], "SignatureDoesNotMatch");
     assert_eq!(e["suggestions"], serde_json::json!([]));
     assert_eq!(e["source"]["line"], 1);
+}
+
+/// `request` and `skew_seconds` give in JSON what the text shows: the
+/// request line, and how far the client's clock was from the time the
+/// request ID says (client minus server, whole seconds).
+#[test]
+fn decode_json_has_the_request_and_the_clock_skew() {
+    let curl_v = "> GET /a.txt?q-signature=SECRET HTTP/1.1\n\
+> Host: examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com\n\
+> Date: Fri, 12 Jan 2024 16:06:51 GMT\n\
+>\n\
+< HTTP/1.1 403 Forbidden\n\
+< Server: tencent-cos\n\
+< x-cos-request-id: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx\n\
+<\n\
+<Error><Code>RequestTimeTooSkewed</Code><Message>m</Message></Error>\n";
+    let e = &decode_json(curl_v)[0];
+    assert_eq!(
+        e["request"],
+        "GET examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt?q-signature=[REDACTED]"
+    );
+    assert_eq!(e["skew_seconds"], -1800);
+    let text = String::from_utf8(decode_with(&[], curl_v).stdout).unwrap();
+    assert!(text.contains("(30 min 0 s behind)"), "{text}");
+    let skews: Vec<Value> = decode_json(CHINA_TIME_LOG)
+        .iter()
+        .map(|e| e["skew_seconds"].clone())
+        .collect();
+    assert_eq!(skews, [28_800, 28_801, 28_802]);
 }
 
 #[test]
@@ -707,7 +982,7 @@ fn decode_exit_statuses_and_messages() {
     assert_eq!(missing.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(missing.stderr).unwrap(),
-        "coserr: cannot read /nonexistent/coserr.log: No such file or directory\n"
+        "coserr: /nonexistent/coserr.log: No such file or directory\n"
     );
     let dir = coserr()
         .args(["decode", env!("CARGO_MANIFEST_DIR")])
@@ -717,7 +992,7 @@ fn decode_exit_statuses_and_messages() {
     assert!(
         String::from_utf8(dir.stderr)
             .unwrap()
-            .ends_with(": it is a directory\n")
+            .ends_with(": Is a directory\n")
     );
     // A file that opens but cannot be read (EIO): input error, exit 2.
     let unreadable = coserr()
@@ -727,7 +1002,7 @@ fn decode_exit_statuses_and_messages() {
     assert_eq!(unreadable.status.code(), Some(2));
     let err = String::from_utf8(unreadable.stderr).unwrap();
     assert!(
-        err.starts_with("coserr: cannot read /proc/self/mem: ") && err.lines().count() == 1,
+        err.starts_with("coserr: /proc/self/mem: ") && err.lines().count() == 1,
         "{err}"
     );
 }
@@ -759,6 +1034,76 @@ fn decode_reads_files_and_stdin_in_order() {
     assert_eq!(lines[1]["source"]["file"], Value::Null);
     // A HostId alone says nothing: Amazon S3 sends one too.
     assert_eq!(lines[1]["provider"], Value::Null, "HostId is no evidence");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Of several inputs, one that is missing or cannot be read is reported
+/// where it comes and the next is decoded, as ripgrep does; the run ends
+/// with status 2 even when the others held errors.
+#[test]
+fn decode_goes_on_past_an_input_it_cannot_read() {
+    let dir = std::env::temp_dir().join(format!("coserr-skip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.log"), dir.join("b.log"));
+    std::fs::write(
+        &a,
+        "<Error><Code>NoSuchKey</Code><Message>m</Message></Error>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "<Error><Code>SlowDown</Code><Message>m</Message></Error>\n",
+    )
+    .unwrap();
+    let missing = dir.join("missing.log");
+    let out = coserr()
+        .args(["decode", "--json"])
+        .arg(&a)
+        .arg(&missing)
+        .arg("/proc/self/mem")
+        .arg(&dir)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let codes: Vec<Value> = parse_json_lines(&out.stdout)
+        .iter()
+        .map(|e| e["code"].clone())
+        .collect();
+    assert_eq!(
+        codes,
+        ["NoSuchKey", "SlowDown"],
+        "both readable files decoded"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert_eq!(
+        lines[0],
+        format!("coserr: {}: No such file or directory", missing.display())
+    );
+    assert!(lines[1].starts_with("coserr: /proc/self/mem: "), "{err}");
+    assert_eq!(
+        lines[2],
+        format!("coserr: {}: Is a directory", dir.display())
+    );
+    // With nothing found in what was read, the miss is said too.
+    let empty = dir.join("empty.log");
+    std::fs::write(&empty, "nothing here\n").unwrap();
+    let out = coserr()
+        .arg("decode")
+        .arg(&missing)
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("coserr: no error response found in 1 line")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -1006,6 +1351,43 @@ fn summary_of_a_large_file_matches_a_pipe() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Three errors logged in China's local time (8 h ahead of the UTC the
+/// request IDs carry), one input after another.
+const CHINA_TIME_LOG: &str = "\
+2024-01-13 00:36:51 ERROR <Error><Code>NoSuchKey</Code><Message>m</Message><RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx</RequestId></Error>
+2024-01-13 00:36:52 ERROR <Error><Code>SlowDown</Code><Message>m</Message><RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYy</RequestId></Error>
+2024-01-13 00:36:53 ERROR <Error><Code>AccessDenied</Code><Message>m</Message><RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYz</RequestId></Error>
+";
+
+/// A time-zone skew is explained at the first error of each input, and
+/// the errors after it refer to that one.
+#[test]
+fn a_clock_skew_is_explained_once_per_input() {
+    const EXPLAINED: &str = "a whole number of hours is usually a time zone";
+    let dir = std::env::temp_dir().join(format!("coserr-skew-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.log"), dir.join("b.log"));
+    std::fs::write(&a, CHINA_TIME_LOG).unwrap();
+    std::fs::write(&b, CHINA_TIME_LOG).unwrap();
+    let one = String::from_utf8(decode_with(&[], CHINA_TIME_LOG).stdout).unwrap();
+    assert_eq!(one.matches(EXPLAINED).count(), 1, "{one}");
+    assert_eq!(
+        one.matches("(8 h 0 min ahead: the time zone noted at error 1)")
+            .count(),
+        2,
+        "{one}"
+    );
+    let out = coserr().arg("decode").arg(&a).arg(&b).output().unwrap();
+    let two = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(two.matches(EXPLAINED).count(), 2, "once per file:\n{two}");
+    assert_eq!(
+        two.matches("the time zone noted at error 4").count(),
+        2,
+        "{two}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn decode_provider_flag_overrides_detection() {
     let out = decode_with(
@@ -1195,4 +1577,213 @@ fn the_binary_is_position_dependent_unless_asked() {
         e_type, want,
         "ELF type (2 executable, 3 position-independent)"
     );
+}
+
+// ---- output that fits ----
+
+/// Display width, two columns for CJK.
+fn columns(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && has_chinese(&c.to_string()) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Runs coserr with `COLUMNS` set, into a pipe.
+fn at_width(width: usize, args: &[&str]) -> String {
+    let out = coserr()
+        .args(args)
+        .env("COLUMNS", width.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// At each width every line fits, or is one word too long to (indented);
+/// every word is one the unfitted output has (none was cut in two); and
+/// every long word of it (codes, request IDs, URLs) is there whole.
+fn assert_fits(args: &[&str]) {
+    let unfitted = stdout_of(args);
+    let words: std::collections::HashSet<&str> = unfitted.split_whitespace().collect();
+    let layout = ["·", "retry:", "first:", "last:", "at:", "error", "errors"];
+    for width in [60, 80, 120, 200] {
+        let out = at_width(width, args);
+        for line in out.lines() {
+            assert!(
+                columns(line) <= width || !line.trim().contains(' '),
+                "{args:?} at {width}: a line of {} columns:\n{line}\n{out}",
+                columns(line)
+            );
+        }
+        let shown: std::collections::HashSet<&str> = out.split_whitespace().collect();
+        for word in &shown {
+            assert!(
+                words.contains(word) || layout.contains(word),
+                "{args:?} at {width}: \"{word}\" is a piece of a word:\n{out}"
+            );
+        }
+        for word in words.iter().filter(|w| w.len() >= 12) {
+            assert!(
+                shown.contains(word),
+                "{args:?} at {width}: \"{word}\" is not whole:\n{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn tables_fit_60_80_120_and_200_columns_without_cutting_words() {
+    for args in [
+        &["lookup", "AccessDenied"][..],
+        &["lookup", "404"],
+        &["lookup", "5xx", "--provider", "ci"],
+        &["list", "--provider", "cos"],
+        &["list", "--section", "content-moderation"],
+        &["search", "signature"],
+    ] {
+        assert_fits(args);
+    }
+    // Chinese wraps between characters, within the width.
+    for width in [60, 80, 120] {
+        let out = at_width(width, &["--lang", "zh", "list", "--provider", "cos"]);
+        let over: Vec<&str> = out.lines().filter(|l| columns(l) > width).collect();
+        assert!(over.is_empty(), "at {width}: {over:#?}");
+        assert!(out.contains("指定的存储桶不存在"), "{out}");
+    }
+}
+
+#[test]
+fn decode_summary_fits_and_keeps_request_ids_whole() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/decode");
+    let mut files: Vec<String> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let mut args = vec!["decode", "--summary"];
+    args.extend(files.iter().map(String::as_str));
+    assert_fits(&args);
+    // Wide enough, it is a table whose rows wrap between "line N" and the
+    // request ID.
+    let wide = at_width(200, &args);
+    assert!(wide.starts_with(" Code "), "{wide}");
+    let narrow = at_width(60, &args);
+    assert!(!narrow.contains(" Code "), "stacked at 60:\n{narrow}");
+}
+
+// ---- the pager ----
+
+/// Runs `command` (a shell command line) on a terminal `rows` high and 80
+/// wide, through `script`, with `env`; gives what the terminal showed.
+/// `None` when `script` (util-linux) is not installed, outside CI.
+#[allow(clippy::print_stderr)] // say why the test was skipped
+fn on_a_terminal(rows: u16, command: &str, env: &[(&str, &str)]) -> Option<String> {
+    let have = StdCommand::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        assert!(std::env::var_os("CI").is_none(), "script is required in CI");
+        eprintln!("skipping: script(1) is not installed");
+        return None;
+    }
+    let line = format!("stty rows {rows} cols 80; {command}");
+    let out = StdCommand::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{command}: {out:?}");
+    Some(String::from_utf8_lossy(&out.stdout).replace('\r', ""))
+}
+
+/// On a terminal, output longer than the screen goes to the pager
+/// ($COSERR_PAGER, else $PAGER), and shorter output straight to the
+/// screen; never with --no-pager, into a pipe, or for a decode of a pipe.
+#[test]
+fn long_output_on_a_terminal_goes_through_the_pager() {
+    let dir = std::env::temp_dir().join(format!("coserr-pager-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pager = dir.join("pager");
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\necho \"paged $*\" > \"$MARKER\"\ncat >> \"$MARKER\"\n",
+    )
+    .unwrap();
+    let marker = dir.join("marker");
+    let bin = env!("CARGO_BIN_EXE_coserr");
+    let pager_cmd = format!("sh {} -x", pager.display());
+    let (pager_cmd, marker_path) = (pager_cmd.as_str(), marker.to_str().unwrap());
+    let paged = |rows: u16, command: &str, env: &[(&str, &str)]| {
+        let _ = std::fs::remove_file(&marker);
+        let mut all = vec![("MARKER", marker_path)];
+        all.extend_from_slice(env);
+        let screen = on_a_terminal(rows, command, &all)?;
+        Some((std::fs::read_to_string(&marker).ok(), screen))
+    };
+    let Some((got, screen)) = paged(10, &format!("{bin} list"), &[("COSERR_PAGER", pager_cmd)])
+    else {
+        return;
+    };
+    let got = got.expect("a long list goes to the pager");
+    assert!(
+        got.starts_with("paged -x\n") && got.contains("SlowDown"),
+        "{got}"
+    );
+    assert!(
+        !screen.contains("SlowDown"),
+        "and not to the screen: {screen}"
+    );
+    // $PAGER when COSERR_PAGER is unset; COSERR_PAGER=cat turns it off.
+    let (got, _) = paged(10, &format!("{bin} list"), &[("PAGER", pager_cmd)]).unwrap();
+    assert!(got.is_some(), "$PAGER");
+    let off = [("PAGER", pager_cmd), ("COSERR_PAGER", "cat")];
+    let (got, screen) = paged(10, &format!("{bin} list"), &off).unwrap();
+    assert!(
+        got.is_none() && screen.contains("SlowDown"),
+        "COSERR_PAGER=cat"
+    );
+    let pager_env = [("COSERR_PAGER", pager_cmd)];
+    let log = dir.join("errors.log");
+    let body =
+        "<Error><Code>NoSuchKey</Code><Message>m</Message><RequestId>r</RequestId></Error>\n";
+    std::fs::write(&log, body.repeat(20)).unwrap();
+    let log = log.display();
+    // A decode of a file is paged when it is long; of a pipe, never: its
+    // errors must show as they arrive.
+    let (got, _) = paged(10, &format!("{bin} decode {log}"), &pager_env).unwrap();
+    assert!(
+        got.is_some_and(|g| g.contains("error 20")),
+        "a long decode of a file"
+    );
+    for (rows, command, why) in [
+        (
+            60,
+            format!("{bin} lookup NoSuchKey --provider cos"),
+            "it fits the screen",
+        ),
+        (10, format!("{bin} --no-pager list"), "--no-pager"),
+        (10, format!("{bin} list | cat"), "a pipe"),
+        (
+            10,
+            format!("cat {log} | {bin} decode"),
+            "a decode of a pipe",
+        ),
+    ] {
+        let (got, screen) = paged(rows, &command, &pager_env).unwrap();
+        assert_eq!(got, None, "not paged: {why}");
+        assert!(screen.contains("NoSuchKey"), "{why}: {screen}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -483,7 +483,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
         summary
             .warnings
             .iter()
-            .any(|w| w.contains("invalid UTF-8: 3 byte sequences") && w.contains("line 2")),
+            .any(|w| w.contains("3 invalid UTF-8 sequences") && w.contains("line 2")),
         "{:?}",
         summary.warnings
     );
@@ -500,7 +500,7 @@ fn nul_bytes_are_ignored_with_a_warning() {
         summary
             .warnings
             .iter()
-            .any(|w| w.contains("5 NUL bytes were ignored")),
+            .any(|w| w.contains("5 NUL bytes were dropped") && w.contains("line 1")),
         "{:?}",
         summary.warnings
     );
@@ -563,10 +563,10 @@ fn binary_junk_never_panics() {
         x ^= x >> 7;
         x ^= x << 17;
         junk.extend_from_slice(&x.to_le_bytes());
-        if x % 97 == 0 {
+        if x.is_multiple_of(97) {
             junk.extend_from_slice(b"<Error><Code>");
         }
-        if x % 89 == 0 {
+        if x.is_multiple_of(89) {
             junk.extend_from_slice(b"HTTP/1.1 403 \n{\"code\":");
         }
     }

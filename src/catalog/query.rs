@@ -81,10 +81,11 @@ impl Query {
         }
         let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            if digits.len() == 3 && !s.starts_with(['-', '+']) {
-                if let Ok(status) = digits.parse() {
-                    return Ok(Query::Status(status));
-                }
+            if digits.len() == 3
+                && !s.starts_with(['-', '+'])
+                && let Ok(status) = digits.parse()
+            {
+                return Ok(Query::Status(status));
             }
             // Too many digits for an i64 is still a number, just one that
             // matches nothing; saturate rather than refuse it.

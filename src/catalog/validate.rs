@@ -224,10 +224,10 @@ fn parse_entry(obj: &Map<String, Value>) -> Result<RawEntry, String> {
     if code.is_none() && number.is_none() {
         return Err("an entry needs a code, a number or both".to_owned());
     }
-    if let Some(c) = &code {
-        if c.trim() != c {
-            return Err(format!("code \"{c}\" has leading or trailing white space"));
-        }
+    if let Some(c) = &code
+        && c.trim() != c
+    {
+        return Err(format!("code \"{c}\" has leading or trailing white space"));
     }
     let status = match &obj["status"] {
         Value::Null => None,

@@ -123,6 +123,10 @@ pub struct Found {
     /// When the input has no code: the code its documented message names
     /// (one code only; a message several codes share names none).
     pub implied: Option<String>,
+    /// It was read from a response body of its own (an XML or JSON error
+    /// document, not an SDK's report of one): two such are two responses,
+    /// never one failure reported twice.
+    pub document: bool,
 }
 
 /// Who produced an error.

@@ -128,6 +128,7 @@ pub struct Reader {
     invalid_utf8: u64,
     first_invalid: u64,
     nuls: u64,
+    first_nul: u64,
     long_lines: u64,
 }
 
@@ -141,6 +142,7 @@ impl Reader {
             invalid_utf8: 0,
             first_invalid: 0,
             nuls: 0,
+            first_nul: 0,
             long_lines: 0,
         }
     }
@@ -287,6 +289,9 @@ impl Reader {
             self.invalid_utf8 += bad;
         }
         if memchr::memchr(0, body).is_some() {
+            if self.first_nul == 0 {
+                self.first_nul = self.line;
+            }
             self.nuls += memchr::memchr_iter(0, body).count() as u64;
         }
     }
@@ -309,23 +314,32 @@ impl Reader {
                 if src.bad_utf16 == 1 { " was" } else { "s were" }
             ));
         }
+        // How many, exactly, and where the first is.
+        let first = |n: u64, line: u64| {
+            if n == 1 {
+                format!("on line {line}")
+            } else {
+                format!("the first on line {line}")
+            }
+        };
         if self.invalid_utf8 > 0 {
+            let n = self.invalid_utf8;
             warnings.push(format!(
-                "invalid UTF-8: {} byte sequence{} replaced with U+FFFD (first on line {})",
-                self.invalid_utf8,
-                if self.invalid_utf8 == 1 {
-                    " was"
+                "{n} invalid UTF-8 {} replaced with U+FFFD ({})",
+                if n == 1 {
+                    "sequence was"
                 } else {
-                    "s were"
+                    "sequences were"
                 },
-                self.first_invalid
+                first(n, self.first_invalid)
             ));
         }
         if self.nuls > 0 {
+            let n = self.nuls;
             warnings.push(format!(
-                "{} NUL byte{} ignored",
-                self.nuls,
-                if self.nuls == 1 { " was" } else { "s were" }
+                "{n} NUL {} dropped ({})",
+                if n == 1 { "byte was" } else { "bytes were" },
+                first(n, self.first_nul)
             ));
         }
         if self.long_lines > 0 {
@@ -458,6 +472,8 @@ fn same_failure(a: &super::Found, b: &super::Found) -> bool {
         && a.failure.as_ref().map(|x| x.kind) == b.failure.as_ref().map(|x| x.kind)
         && !a.partial
         && !b.partial
+        // Two bodies are two responses, unless they name one request.
+        && (!(a.document && b.document) || a.request_id.is_some() && a.request_id == b.request_id)
         && agree(&a.code, &b.code)
         && agree(&a.number, &b.number)
         && agree(&a.status, &b.status)
@@ -554,6 +570,21 @@ mod tests {
         let wide = "é".repeat(record::MAX_BYTES);
         let end = piece_end(wide.as_bytes());
         assert!(wide.is_char_boundary(end));
+    }
+
+    #[test]
+    fn two_bodies_are_two_responses_but_a_body_and_its_report_are_one() {
+        let body = "<Error><Code>NoSuchKey</Code><Message>m</Message></Error>\n";
+        let run = |text: &str| {
+            super::super::decode_all(text.as_bytes(), &super::super::Options::default())
+                .0
+                .len()
+        };
+        assert_eq!(run(&body.repeat(3)), 3);
+        let reported = format!(
+            "{body}2024-01-01 12:00:00 ERROR CosServiceError: ErrorCode: NoSuchKey, Message: m\n"
+        );
+        assert_eq!(run(&reported), 1);
     }
 
     #[test]

@@ -793,6 +793,7 @@ fn finish(mut d: Draft, mut ev: Evidence) -> Found {
     }
     let (provider, vendor, foreign) = decide(ev);
     let f = &mut d.found;
+    f.document = matches!(d.shape, Shape::Xml | Shape::Json) && !d.sdk;
     f.provider = provider;
     f.vendor = vendor;
     f.foreign = foreign;

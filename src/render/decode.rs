@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use owo_colors::OwoColorize;
 
 use coserr::decode::{Vendor, reqid};
-use coserr::explain::{self, Explained, TallyRow};
+use coserr::explain::{self, Explained, SkewNotes, TallyRow};
 
 use super::text::{description, retry};
 use super::{Look, json, wrap};
@@ -24,8 +24,10 @@ fn status_line(ex: &Explained) -> Option<String> {
     })
 }
 
-/// "reached the server at T (the client's clock said C: 31 min behind)".
-fn request_time_note(ex: &Explained) -> Option<String> {
+/// "reached the server at T (the client's clock said C: 31 min behind)";
+/// a skew the input's errors showed before is referred to, not explained
+/// again.
+fn request_time_note(ex: &Explained, skews: &mut SkewNotes, index: u64) -> Option<String> {
     let id = ex.found.request_id.as_deref()?;
     let t = reqid::request_time(id)?;
     let mut note = format!("reached the server at {t}");
@@ -33,7 +35,7 @@ fn request_time_note(ex: &Explained) -> Option<String> {
         match reqid::parse_date(client) {
             Some(c) => note.push_str(&format!(
                 "; the client's clock said {client} ({})",
-                explain::describe_skew(c, t.unix_millis())
+                skews.describe(c, t.unix_millis(), index)
             )),
             None => note.push_str(&format!("; the client's time: {client}")),
         }
@@ -41,11 +43,12 @@ fn request_time_note(ex: &Explained) -> Option<String> {
     Some(note)
 }
 
-/// Writes one error in full.
+/// Writes one error in full; `skews` are the clock skews this input's
+/// errors showed so far.
 pub fn error(
     out: &mut impl Write,
     ex: &Explained,
-    index: u64,
+    (index, skews): (u64, &mut SkewNotes),
     file: Option<&str>,
     look: &Look,
 ) -> io::Result<()> {
@@ -108,7 +111,7 @@ pub fn error(
     }
     if let Some(id) = &f.request_id {
         field(out, "RequestId", id)?;
-        if let Some(note) = request_time_note(ex) {
+        if let Some(note) = request_time_note(ex, skews, index) {
             writeln!(out, "  {:<11} {}", "", note.style(p.dim))?;
         }
     }
@@ -156,10 +159,10 @@ pub fn error(
                 }
                 None => {}
             }
-            if f.code.is_none() {
-                if let Some(hint) = f.status.and_then(explain::status_hint) {
-                    writeln!(out, "{}", wrap(hint, "  ", w))?;
-                }
+            if f.code.is_none()
+                && let Some(hint) = f.status.and_then(explain::status_hint)
+            {
+                writeln!(out, "{}", wrap(hint, "  ", w))?;
             }
         }
     }
@@ -220,15 +223,23 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
     json::opt_string(out, f.message.as_deref())?;
     out.write_all(b",\"resource\":")?;
     json::opt_string(out, f.resource.as_deref())?;
+    out.write_all(b",\"request\":")?;
+    json::opt_string(out, f.request.as_deref())?;
     out.write_all(b",\"request_id\":")?;
     json::opt_string(out, f.request_id.as_deref())?;
     out.write_all(b",\"request_time\":")?;
-    let time = f
-        .request_id
-        .as_deref()
-        .and_then(reqid::request_time)
-        .map(|t| t.rfc3339());
+    let reached = f.request_id.as_deref().and_then(reqid::request_time);
+    let time = reached.as_ref().map(|t| t.rfc3339());
     json::opt_string(out, time.as_ref().map(reqid::Rfc3339::as_str))?;
+    out.write_all(b",\"skew_seconds\":")?;
+    // Only when there is a client's time to compare: as the text says it.
+    let skew = match (&reached, f.client_date.as_deref()) {
+        (Some(t), Some(client)) => {
+            reqid::parse_date(client).map(|c| explain::skew_seconds(c, t.unix_millis()))
+        }
+        _ => None,
+    };
+    json::opt_int(out, skew)?;
     out.write_all(b",\"trace_id\":")?;
     json::opt_string(out, f.trace_id.as_deref())?;
     out.write_all(b",\"host_id\":")?;
@@ -264,36 +275,7 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
 
 /// `decode --summary` as a table.
 pub fn summary(out: &mut impl Write, rows: &[TallyRow], look: &Look) -> io::Result<()> {
-    let mut table = super::table::new(look);
-    table.set_header(vec![
-        "Code", "Provider", "Status", "Count", "Retry", "First", "Last",
-    ]);
-    for r in rows {
-        let name = match (&r.code, r.number) {
-            (Some(c), _) => c.clone(),
-            (None, Some(n)) => n.to_string(),
-            (None, None) => "(no code)".to_owned(),
-        };
-        let at = |line: u64, id: &Option<String>| match id {
-            Some(id) => format!("line {line} {id}"),
-            None => format!("line {line}"),
-        };
-        table.add_row(vec![
-            name,
-            r.provider.map_or("?", |p| p.as_str()).to_owned(),
-            r.status.map(|s| s.to_string()).unwrap_or_default(),
-            r.count.to_string(),
-            match r.retryable {
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "?",
-            }
-            .to_owned(),
-            at(r.first_line, &r.first_request_id),
-            at(r.last_line, &r.last_request_id),
-        ]);
-    }
-    super::table::write(out, &table)
+    super::table::summary(out, rows, look)
 }
 
 /// `decode --json --summary`: one object per group, one per line.

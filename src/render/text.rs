@@ -73,11 +73,6 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
             "[en: the documents give no Chinese text]".style(p.dim)
         )?;
     }
-    if look.lang == Lang::En {
-        if let Some(zh) = e.description_zh() {
-            writeln!(out, "    {}", zh.style(p.dim))?;
-        }
-    }
     if e.messages().len() > 0 {
         writeln!(out)?;
         writeln!(out, "{}", "Server messages:".style(p.label))?;
@@ -107,6 +102,75 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
         for url in e.docs() {
             writeln!(out, "    {}", url.style(p.link))?;
         }
+    }
+    Ok(())
+}
+
+/// Whether `entries` are several meanings of one code (AccessDenied in
+/// COS, CI and OBS; -3006 in two CI sections), not several codes.
+pub fn one_code(entries: &[&Entry]) -> bool {
+    let Some(first) = entries.first() else {
+        return false;
+    };
+    entries.iter().all(|e| match (e.code(), first.code()) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        (None, None) => e.number == first.number,
+        _ => false,
+    })
+}
+
+/// The order in which one code's meanings are shown: COS, then OBS, then
+/// CI, and within CI its XML API before its processing sections. The
+/// names that several providers share are S3-style object-storage API
+/// codes: COS's meaning is the one coserr is first of all for, and OBS's
+/// is the same API's in Huawei's object store, which any OBS request can
+/// get. CI's meanings are narrower, met only in its image, moderation and
+/// media features, so they come last rather than between the two stores.
+fn meaning_rank(e: &Entry) -> (u8, coserr::catalog::Section) {
+    let provider = match e.provider {
+        coserr::catalog::Provider::Cos => 0,
+        coserr::catalog::Provider::Obs => 1,
+        coserr::catalog::Provider::Ci => 2,
+    };
+    (provider, e.section)
+}
+
+/// Several meanings of one code, each with what to do, most common first:
+/// a heading line and two short paragraphs a meaning.
+pub fn meanings(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Result<()> {
+    let p = &look.palette;
+    let w = look.width.map(|w| w.min(100));
+    let mut sorted = entries.to_vec();
+    sorted.sort_by_key(|e| meaning_rank(e));
+    let name = entries
+        .first()
+        .map(|e| e.code().map_or_else(|| title(e), str::to_owned));
+    writeln!(
+        out,
+        "{}: {} meanings",
+        name.unwrap_or_default().style(p.code),
+        entries.len()
+    )?;
+    for e in sorted {
+        writeln!(out)?;
+        let mut head = vec![
+            e.provider.as_str().to_ascii_uppercase(),
+            e.section.title().to_owned(),
+        ];
+        head.extend(status(e).map(|s| format!("HTTP {s}")));
+        head.extend(e.number.map(|n| format!("code {n}")));
+        let retry = if e.retryable {
+            "retry: yes".style(p.good)
+        } else {
+            "retry: no".style(p.bad)
+        };
+        writeln!(out, "{} · {retry}", head.join(" · ").style(p.heading))?;
+        let (text, fell_back) = description(e, look.lang);
+        let marker = if fell_back { "[en] " } else { "" };
+        writeln!(out, "{}", wrap(&format!("{marker}{text}"), "    ", w))?;
+        let marker = if look.lang == Lang::Zh { " [en]" } else { "" };
+        let advice = format!("What to do{marker}: {}", e.advice());
+        writeln!(out, "{}", wrap(&advice, "    ", w))?;
     }
     Ok(())
 }

@@ -140,8 +140,12 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         if bodies > MAX_BODIES {
             break;
         }
-        // A body inside a string literal is read unescaped elsewhere.
-        if rec.depth == 0 && escaped_here(text, at) {
+        // A body inside a string literal is read unescaped elsewhere; Go's
+        // `expected element type <Error> but have <html>` names the element
+        // and holds no body.
+        if (rec.depth == 0 && escaped_here(text, at))
+            || text[..at].ends_with("expected element type ")
+        {
             pos = at + 1;
             continue;
         }
@@ -760,6 +764,18 @@ mod tests {
             "<Response><JobsDetail><Code>Success</Code><State>Success</State></JobsDetail></Response>",
         );
         assert!(ok.is_empty());
+    }
+
+    #[test]
+    fn a_go_message_naming_the_element_is_no_body() {
+        // rclone against a proxy's page: the root is named, not sent.
+        let e = errors("Failed to copy: expected element type <Error> but have <html>");
+        assert!(e.iter().all(|d| d.found.code.is_none()), "{e:?}");
+        assert!(
+            e.iter()
+                .all(|d| !d.found.notes.iter().any(|n| n.contains("truncated"))),
+            "{e:?}"
+        );
     }
 
     #[test]
