@@ -710,6 +710,7 @@ fn decode(
         // as errors reading the input: keep them apart.
         let mut write_error = None;
         // Every error: explained, then counted or written.
+        let mut line = Vec::new();
         let mut sink = |f: decode::Found| -> io::Result<()> {
             let ex = explain::explain(f);
             found += 1;
@@ -717,7 +718,9 @@ fn decode(
                 tally.add(&ex);
                 Ok(())
             } else if as_json {
-                render::decode::error_json(out, &ex, name)
+                // One write per error: the writer below may be a pager's.
+                line.clear();
+                render::decode::error_json(&mut line, &ex, name).and_then(|()| out.write_all(&line))
             } else {
                 (if found > 1 { writeln!(out) } else { Ok(()) })
                     .and_then(|()| render::decode::error(out, &ex, (found, &mut skews), name, look))

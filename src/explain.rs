@@ -399,6 +399,18 @@ mod tests {
     }
 
     #[test]
+    fn reason_phrases_name_their_status_in_any_spelling() {
+        assert_eq!(status_of_reason("Forbidden"), Some(403));
+        assert_eq!(status_of_reason("NotFound"), Some(404));
+        assert_eq!(status_of_reason("not found"), Some(404));
+        assert_eq!(status_of_reason("SERVICE UNAVAILABLE"), Some(503));
+        assert_eq!(status_of_reason("AccessDenied"), None);
+        assert_eq!(status_of_reason("   "), None);
+        assert_eq!(reason_phrase(429), Some("Too Many Requests"));
+        assert_eq!(reason_phrase(499), None);
+    }
+
+    #[test]
     fn unknown_codes_get_suggestions() {
         let e = explain(found(Some("NoSuchBuckett"), Some(404), Some(Provider::Cos)));
         assert!(e.entry.is_none());
@@ -703,61 +715,62 @@ impl TallyItem {
     }
 }
 
+/// The standard reason phrases, by status.
+const REASONS: &[(u16, &str)] = &[
+    (100, "Continue"),
+    (200, "OK"),
+    (204, "No Content"),
+    (206, "Partial Content"),
+    (301, "Moved Permanently"),
+    (302, "Found"),
+    (304, "Not Modified"),
+    (307, "Temporary Redirect"),
+    (308, "Permanent Redirect"),
+    (400, "Bad Request"),
+    (401, "Unauthorized"),
+    (402, "Payment Required"),
+    (403, "Forbidden"),
+    (404, "Not Found"),
+    (405, "Method Not Allowed"),
+    (408, "Request Timeout"),
+    (409, "Conflict"),
+    (411, "Length Required"),
+    (412, "Precondition Failed"),
+    (413, "Payload Too Large"),
+    (416, "Range Not Satisfiable"),
+    (424, "Failed Dependency"),
+    (429, "Too Many Requests"),
+    (451, "Unavailable For Legal Reasons"),
+    (500, "Internal Server Error"),
+    (501, "Not Implemented"),
+    (502, "Bad Gateway"),
+    (503, "Service Unavailable"),
+    (504, "Gateway Timeout"),
+];
+
 /// The standard reason phrase of an HTTP status.
 pub fn reason_phrase(status: u16) -> Option<&'static str> {
-    Some(match status {
-        100 => "Continue",
-        200 => "OK",
-        204 => "No Content",
-        206 => "Partial Content",
-        301 => "Moved Permanently",
-        302 => "Found",
-        304 => "Not Modified",
-        307 => "Temporary Redirect",
-        308 => "Permanent Redirect",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Payload Too Large",
-        416 => "Range Not Satisfiable",
-        424 => "Failed Dependency",
-        429 => "Too Many Requests",
-        451 => "Unavailable For Legal Reasons",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => return None,
-    })
+    REASONS
+        .iter()
+        .find(|(s, _)| *s == status)
+        .map(|(_, phrase)| *phrase)
 }
 
 /// The status whose standard reason phrase `phrase` is (`Forbidden`,
 /// `not found`, `NotFound`): spaces and case do not matter.
 pub fn status_of_reason(phrase: &str) -> Option<u16> {
-    let want: String = phrase
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if want.is_empty() {
-        return None;
-    }
-    (100..600).find(|&s| {
-        reason_phrase(s).is_some_and(|r| {
-            r.chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .eq_ignore_ascii_case(&want)
+    // Compared without allocating: decode asks this of every code.
+    let letters = |s: &'static str| s.bytes().filter(|b| !b.is_ascii_whitespace());
+    let want = || phrase.bytes().filter(|b| !b.is_ascii_whitespace());
+    want().next()?;
+    REASONS
+        .iter()
+        .find(|(_, r)| {
+            letters(r)
+                .map(|b| b.to_ascii_lowercase())
+                .eq(want().map(|b| b.to_ascii_lowercase()))
         })
-    })
+        .map(|(s, _)| *s)
 }
 
 /// What a status usually means when the response carried no error code

@@ -13,6 +13,7 @@
 //! - a short message (`Access Denied`), as written and only where it
 //!   stands alone: the whole line, or all that follows a `: `.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -213,20 +214,29 @@ pub fn find_all(text: &str) -> Vec<Quote> {
 /// The codes whose message `message` is: the catalogue's entries' and
 /// the standard S3 ones'.
 pub fn codes_of(message: &str) -> Vec<&'static str> {
-    let mut codes: Vec<&'static str> = super::entries()
-        .iter()
-        .filter(|e| messages_of(e).any(|m| m.eq_ignore_ascii_case(message)))
-        .filter_map(Entry::code)
-        .chain(
-            S3.iter()
-                .filter(|(_, m)| m.eq_ignore_ascii_case(message))
-                .map(|(c, _)| *c),
-        )
-        .collect();
-    codes.sort_unstable();
-    codes.dedup();
-    codes
+    CODES
+        .get(&message.to_ascii_lowercase())
+        .cloned()
+        .unwrap_or_default()
 }
+
+/// [`codes_of`] for every message, by its lower-case text: decode asks
+/// for each message it finds.
+static CODES: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<&'static str>> = HashMap::new();
+    let named = super::entries()
+        .iter()
+        .filter_map(|e| Some((e.code()?, e)))
+        .flat_map(|(code, e)| messages_of(e).map(move |m| (code, m)));
+    for (code, m) in named.chain(S3.iter().map(|&(c, m)| (c, m))) {
+        map.entry(m.to_ascii_lowercase()).or_default().push(code);
+    }
+    for codes in map.values_mut() {
+        codes.sort_unstable();
+        codes.dedup();
+    }
+    map
+});
 
 /// Whether `quoted` is `message`, or the start of it as [`find_all`]
 /// finds starts (a log cut it, a user re-typed it with a slip later on).

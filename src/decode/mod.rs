@@ -52,6 +52,7 @@ use crate::catalog::Provider;
 mod draft;
 mod escape;
 pub(crate) mod facts;
+mod gate;
 mod input;
 pub(crate) mod pipeline;
 pub mod record;
@@ -300,7 +301,7 @@ pub fn decode<R: Read>(
     sink: &mut dyn FnMut(Found) -> io::Result<()>,
 ) -> io::Result<Summary> {
     let mut source = input::Source::new(input);
-    let mut reader = pipeline::Reader::new(options);
+    let mut reader = pipeline::Reader::new();
     let mut found = 0u64;
     let mut seen = pipeline::Seen::default();
     let mut coalesce = pipeline::Coalesce::default();
@@ -310,9 +311,11 @@ pub fn decode<R: Read>(
     };
     reader.run(&mut source, &mut |event| match event {
         pipeline::Event::Record(rec) => {
-            let resolved = pipeline::process(rec.bytes, rec.first_line, rec.mask, options);
+            let resolved = pipeline::process(rec.bytes, rec.first_line, rec.log, options);
             seen.add(&resolved.seen);
-            coalesce.next_record();
+            if resolved.read {
+                coalesce.next_record();
+            }
             for f in resolved.errors {
                 coalesce.push(f, &mut out)?;
             }
@@ -332,7 +335,7 @@ pub fn decode<R: Read>(
 /// The errors and the summary are those of [`decode`]: the same records
 /// go through the same [`pipeline::process`], wherever it runs, and the
 /// errors through the same coalescing, here. Memory stays bounded: a few
-/// batches of at most 256 KiB are in flight.
+/// batches of at most 64 KiB are in flight.
 pub fn decode_parallel<R: Read>(
     input: R,
     options: &Options,

@@ -15,25 +15,26 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 use super::input::Source;
-use super::pipeline::{self, Coalesce, Event, Reader, Seen};
+use super::pipeline::{self, Coalesce, Event, Reader, Seen, gate};
 use super::{Found, Options, Summary};
 
 /// Bytes of records per batch.
-const BATCH_BYTES: usize = 256 * 1024;
+const BATCH_BYTES: usize = 64 * 1024;
 /// Records per batch.
 const BATCH_RECORDS: usize = 1024;
 
 struct Batch {
     seq: u64,
     text: Vec<u8>,
-    /// Each record: where it is in `text`, its first line, its shapes.
-    records: Vec<(usize, usize, u64, u64)>,
+    /// Each record: where it is in `text`, its first line, and whether it
+    /// is a log's (gated).
+    records: Vec<(usize, usize, u64, bool)>,
 }
 
 struct Done {
     seq: u64,
-    /// Each record's errors, and what it saw.
-    records: Vec<(Vec<Found>, Vec<&'static str>)>,
+    /// Each record's errors, what it saw, and whether it was read.
+    records: Vec<(Vec<Found>, Vec<&'static str>, bool)>,
 }
 
 pub fn run<R: Read>(
@@ -58,12 +59,31 @@ pub fn run<R: Read>(
                         rx.recv()
                     };
                     let Ok(batch) = batch else { break };
+                    // The gate over the whole batch in one pass, then
+                    // the records it lets through.
+                    let logs: Vec<_> = batch
+                        .records
+                        .iter()
+                        .filter(|r| r.3 && !options.every_shape)
+                        .map(|&(a, z, _, _)| a..z)
+                        .collect();
+                    let mut verdicts = gate::check_all(&batch.text, &logs).into_iter();
                     let records = batch
                         .records
                         .iter()
-                        .map(|&(a, z, line, mask)| {
-                            let r = pipeline::process(&batch.text[a..z], line, mask, options);
-                            (r.errors, r.seen)
+                        .map(|&(a, z, line, log)| {
+                            let verdict = if log && !options.every_shape {
+                                verdicts.next().unwrap_or(gate::Verdict::Read)
+                            } else {
+                                gate::Verdict::Read
+                            };
+                            let r = match verdict {
+                                gate::Verdict::Read => {
+                                    pipeline::read(&batch.text[a..z], line, options)
+                                }
+                                gate::Verdict::Skip(seen) => pipeline::skipped(seen),
+                            };
+                            (r.errors, r.seen, r.read)
                         })
                         .collect();
                     if done_tx
@@ -95,15 +115,7 @@ pub fn run<R: Read>(
             seen: Seen::default(),
             coalesce: Coalesce::default(),
         };
-        let result = read(
-            input,
-            options,
-            &job_tx,
-            &done_rx,
-            max_in_flight,
-            sink,
-            &mut order,
-        );
+        let result = read(input, &job_tx, &done_rx, max_in_flight, sink, &mut order);
         // The threads stop when no more batches can come.
         drop(job_tx);
         for w in workers {
@@ -133,9 +145,11 @@ impl Order {
         self.waiting.insert(done.seq, done);
         while let Some(d) = self.waiting.remove(&self.next) {
             self.next += 1;
-            for (errors, seen) in d.records {
+            for (errors, seen, read) in d.records {
                 self.seen.add(&seen);
-                self.coalesce.next_record();
+                if read {
+                    self.coalesce.next_record();
+                }
                 for f in errors {
                     let found = &mut self.found;
                     self.coalesce.push(f, &mut |f| {
@@ -159,7 +173,6 @@ impl Order {
 
 fn read<R: Read>(
     input: R,
-    options: &Options,
     job_tx: &mpsc::Sender<Batch>,
     done_rx: &mpsc::Receiver<Done>,
     max_in_flight: u64,
@@ -168,7 +181,7 @@ fn read<R: Read>(
 ) -> io::Result<Summary> {
     let closed = || io::Error::other("a decoding thread stopped");
     let mut source = Source::new(input);
-    let mut reader = Reader::new(options);
+    let mut reader = Reader::new();
     let mut sent = 0u64;
     let mut batch = Batch {
         seq: 0,
@@ -209,7 +222,11 @@ fn read<R: Read>(
         batch.text.extend_from_slice(rec.bytes);
         batch
             .records
-            .push((a, batch.text.len(), rec.first_line, rec.mask));
+            .push((a, batch.text.len(), rec.first_line, rec.log));
+        // Records apart by a line end, as the gate wants them.
+        if !rec.bytes.ends_with(b"\n") {
+            batch.text.push(b'\n');
+        }
         if batch.text.len() >= BATCH_BYTES || batch.records.len() >= BATCH_RECORDS {
             send(&mut batch, order, sink)?;
         }

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::facts::Facts;
+pub(super) use super::gate;
 use super::input::Source;
 use super::record::{self, Cut, Cutter, RecordText};
 use super::resolve::{Resolved, resolve};
@@ -88,29 +89,79 @@ pub enum Event<'a> {
     Pause,
 }
 
-/// A record as the reader cut it: its bytes, its first line, and the
-/// shapes to show it to.
+/// A record as the reader cut it: its bytes, its first line, and
+/// whether it is a log's record, for [`gate`].
 pub struct RawRecord<'a> {
     pub bytes: &'a [u8],
     pub first_line: u64,
-    pub mask: u64,
+    pub log: bool,
 }
 
-/// Turns one record into errors.
-pub fn process(bytes: &[u8], first_line: u64, mask: u64, options: &Options) -> Resolved {
+/// Turns one record into errors: the gate for a log's record, then
+/// [`read`].
+pub fn process(bytes: &[u8], first_line: u64, log: bool, options: &Options) -> Resolved {
+    if options.every_shape || !log {
+        return read(bytes, first_line, options);
+    }
+    match gate::check(bytes) {
+        gate::Verdict::Read => read(bytes, first_line, options),
+        gate::Verdict::Skip(seen) => skipped(seen),
+    }
+}
+
+/// What a record the gate kept out gives: what it showed.
+pub fn skipped(seen: Option<&'static str>) -> Resolved {
+    Resolved {
+        seen: seen.into_iter().collect(),
+        ..Resolved::default()
+    }
+}
+
+/// Reads a record past the gate with the shapes its keywords call for
+/// (every shape with [`Options::every_shape`]).
+pub fn read(bytes: &[u8], first_line: u64, options: &Options) -> Resolved {
     let text = clean_text(bytes);
     let rec = RecordText::new(&text, first_line, options.max_field);
     let mut facts = Facts::new();
-    shapes::run(&rec, mask, &mut facts);
+    // A record that is one error document is the XML shape's alone.
+    let mut skip = 0;
+    if !options.every_shape
+        && text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<')
+    {
+        if shapes::read_document(&rec, &mut facts) {
+            return resolved(&rec, facts, options);
+        }
+        skip = shapes::XML;
+    }
+    let mask = if options.every_shape {
+        shapes::ALL
+    } else {
+        mask(bytes)
+    };
+    shapes::run(&rec, mask, skip, &mut facts);
+    resolved(&rec, facts, options)
+}
+
+fn resolved(rec: &RecordText<'_>, facts: Facts, options: &Options) -> Resolved {
     if facts.list.is_empty() {
         return Resolved::default();
     }
-    resolve(&rec, facts.list, options.provider)
+    let mut resolved = resolve(rec, facts.list, options.provider);
+    resolved.read = true;
+    resolved
 }
 
 /// A record's text: invalid UTF-8 replaced, NUL bytes dropped.
 fn clean_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    let text = String::from_utf8_lossy(bytes);
+    // Checking is faster than the lossy conversion's walk, and text is
+    // nearly always valid.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     if memchr::memchr(0, text.as_bytes()).is_some() {
         std::borrow::Cow::Owned(text.replace('\0', ""))
     } else {
@@ -121,7 +172,6 @@ fn clean_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 /// Reads an input into records, counting what the summary reports.
 pub struct Reader {
     cutter: Cutter,
-    every_shape: bool,
     /// The number of the next line (1-based).
     line: u64,
     lines: u64,
@@ -133,10 +183,9 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn new(options: &Options) -> Reader {
+    pub fn new() -> Reader {
         Reader {
             cutter: Cutter::new(),
-            every_shape: options.every_shape,
             line: 1,
             lines: 0,
             invalid_utf8: 0,
@@ -159,6 +208,7 @@ impl Reader {
         let mut rec_start = 0usize;
         let mut pos = 0usize;
         let mut rec_line = 1u64;
+        let mut rec_log = false;
         // Inside a line longer than a record may be.
         let mut in_long_line = false;
         loop {
@@ -177,15 +227,17 @@ impl Reader {
                 match self.cutter.line(body, raw.len()) {
                     Cut::Start => {
                         if was_open && rec_start < pos {
-                            self.emit(&data[rec_start..pos], rec_line, emit)?;
+                            self.emit(&data[rec_start..pos], rec_line, rec_log, emit)?;
                         }
                         rec_start = pos;
                         rec_line = self.line;
+                        rec_log = self.cutter.is_log();
                     }
                     Cut::Continue => {
                         if !was_open {
                             rec_start = pos;
                             rec_line = self.line;
+                            rec_log = self.cutter.is_log();
                         }
                     }
                     Cut::Blank => {
@@ -202,7 +254,7 @@ impl Reader {
             }
             if src.at_eof() {
                 if self.cutter.is_open() && rec_start < pos {
-                    self.emit(&data[rec_start..pos], rec_line, emit)?;
+                    self.emit(&data[rec_start..pos], rec_line, rec_log, emit)?;
                 }
                 self.cutter.close();
                 return Ok(());
@@ -212,7 +264,7 @@ impl Reader {
                 // hold: the record ends here, and the line is read in
                 // pieces.
                 if self.cutter.is_open() && rec_start < pos {
-                    self.emit(&data[rec_start..pos], rec_line, emit)?;
+                    self.emit(&data[rec_start..pos], rec_line, rec_log, emit)?;
                     self.cutter.close();
                     rec_start = pos;
                     rec_line = self.line;
@@ -224,7 +276,8 @@ impl Reader {
                 }
                 let piece = piece_end(&data[pos..]);
                 self.count(&data[pos..pos + piece]);
-                self.emit(&data[pos..pos + piece], self.line, emit)?;
+                // A piece of a long line is read whatever it starts with.
+                self.emit(&data[pos..pos + piece], self.line, false, emit)?;
                 self.cutter.close();
                 pos += piece;
                 rec_start = pos;
@@ -244,7 +297,7 @@ impl Reader {
                         && self.cutter.may_close_on_pause()
                     {
                         let data = src.data();
-                        self.emit(&data[..pos], rec_line, emit)?;
+                        self.emit(&data[..pos], rec_line, rec_log, emit)?;
                         self.cutter.close();
                         rec_start = pos;
                     }
@@ -259,25 +312,22 @@ impl Reader {
         &self,
         bytes: &[u8],
         first_line: u64,
+        log: bool,
         emit: &mut dyn FnMut(Event<'_>) -> io::Result<()>,
     ) -> io::Result<()> {
-        let mask = if self.every_shape {
-            shapes::ALL
-        } else {
-            mask(bytes)
-        };
-        if mask == 0 {
-            return Ok(());
-        }
         emit(Event::Record(RawRecord {
             bytes,
             first_line,
-            mask,
+            log,
         }))
     }
 
     /// Counts invalid UTF-8 and NUL bytes in a line.
     fn count(&mut self, body: &[u8]) {
+        // One pass finds both: a byte past ASCII, or a NUL.
+        if !super::any_byte(body, |b| b == 0 || b >= 0x80) {
+            return;
+        }
         if !body.is_ascii() && std::str::from_utf8(body).is_err() {
             let bad = body
                 .utf8_chunks()
@@ -592,4 +642,17 @@ mod tests {
         assert_ne!(mask(b"<error><code>x</code></error>"), 0);
         assert_eq!(mask(b"2024-01-01 INFO all good"), 0);
     }
+}
+#[cfg(test)]
+#[test]
+fn dump_keywords_tmp() {
+    let mut all = Vec::new();
+    for (i, shape) in SHAPES.iter().enumerate() {
+        let dynamic = shape.dynamic.map(|f| f()).unwrap_or_default();
+        for k in shape.keywords.iter().chain(&dynamic) {
+            all.push(format!("{}\t{}", shape.name, k.replace('\n', "\\n")));
+        }
+        let _ = i;
+    }
+    std::fs::write("/tmp/keywords.tsv", all.join("\n")).unwrap();
 }

@@ -33,6 +33,10 @@
 //! Records are bounded: [`MAX_LINES`] lines and [`MAX_BYTES`] bytes; a
 //! longer one is cut there and the rest starts a new record.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 /// A record's text as the recognisers see it.
 #[derive(Clone, Copy, Debug)]
 pub struct RecordText<'a> {
@@ -138,6 +142,10 @@ pub struct Cutter {
     /// several lines.
     envelope: [u8; ENVELOPE],
     envelope_len: usize,
+    /// The record's first line is a log line (a timestamp or level first,
+    /// or a JSON log line): one of a log's many records, which
+    /// [`super::gate`] looks at before the shapes do.
+    log: bool,
 }
 
 /// The class of a line, from its first bytes.
@@ -202,6 +210,11 @@ impl Cutter {
         *self = Cutter::default();
     }
 
+    /// Whether the open record is a log's: its first line is a log line.
+    pub fn is_log(&self) -> bool {
+        self.log
+    }
+
     /// Decides about `line` (without its line end; `len` is its length
     /// with it) and updates the state as if it was placed accordingly.
     pub fn line(&mut self, line: &[u8], len: usize) -> Cut {
@@ -222,6 +235,7 @@ impl Cutter {
                 if cut == Cut::Start || !self.open {
                     *self = Cutter {
                         open: true,
+                        log: matches!(class, Class::Log | Class::JsonLine),
                         ..Cutter::default()
                     };
                     if class == Class::Log {
@@ -365,11 +379,18 @@ fn envelope_len(line: &[u8]) -> usize {
     (at + ts + 16).min(ENVELOPE).min(line.len())
 }
 
-/// `\tat com.obs.services.X.y(X.java:1)` somewhere in a log line.
+/// How far into a log line a stack frame's `at` or a wire log's `<< "`
+/// may start: after a timestamp, a level, a thread and a logger's name.
+const FRAME_REACH: usize = 256;
+
+/// `\tat com.obs.services.X.y(X.java:1)` after a log line's envelope.
 fn is_stack_frame(line: &[u8]) -> bool {
-    let Some(i) =
-        memchr::memmem::find(line, b" at ").or_else(|| memchr::memmem::find(line, b"\tat "))
-    else {
+    // Searchers built once: building one per line cost more than the
+    // search. The frame follows the log line's envelope, near its start.
+    static AT: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new(b" at "), Finder::new(b"\tat ")]);
+    let head = &line[..line.len().min(FRAME_REACH)];
+    let Some(i) = AT[0].find(head).or_else(|| AT[1].find(head)) else {
         return false;
     };
     let rest = &line[i + 4..];
@@ -383,22 +404,30 @@ fn is_stack_frame(line: &[u8]) -> bool {
 /// A line of a wire log: Apache HttpClient's `<< "` and `>> "`, Ruby's
 /// `-> "` and `<- "`.
 fn is_wire(line: &[u8]) -> bool {
-    use memchr::memmem::find;
-    find(line, b"<< \"").is_some()
-        || find(line, b">> \"").is_some()
-        || find(line, b"-> \"").is_some()
-        || find(line, b"<- \"").is_some()
+    let head = &line[..line.len().min(FRAME_REACH)];
+    memchr::memchr_iter(b'"', head)
+        .any(|q| q >= 3 && matches!(&line[q - 3..q], b"<< " | b">> " | b"-> " | b"<- "))
 }
 
 /// Whether the line holds the end of a root: a whole document was read.
 fn ends_a_document(line: &[u8]) -> bool {
-    use memchr::memmem::find;
-    find(line, b"Error>").is_some_and(|_| {
-        find(line, b"</Error>").is_some()
-            || find(line, b":Error>").is_some()
-            || find(line, b"<Error/>").is_some()
-    }) || find(line, b"</Response>").is_some()
-        || find(line, b"</DeleteResult>").is_some()
+    // Each `<` once: `</Error>`, `</s3:Error>`, `<Error/>`,
+    // `</Response>`, `</DeleteResult>`.
+    memchr::memchr_iter(b'<', line).any(|i| {
+        let rest = &line[i + 1..];
+        if let Some(tag) = rest.strip_prefix(b"/") {
+            // A name is short: a `<` without its `>` costs no more.
+            let tag = &tag[..tag.len().min(64)];
+            let Some(end) = tag.iter().position(|&b| b == b'>') else {
+                return false;
+            };
+            let name = &tag[..end];
+            let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+            local == b"Error" || (name == local && matches!(name, b"Response" | b"DeleteResult"))
+        } else {
+            rest.starts_with(b"Error/>")
+        }
+    })
 }
 
 /// Whether a curl line can start an exchange: a request line, a response
@@ -472,9 +501,8 @@ fn classify(line: &[u8]) -> Class {
             if line == b">" || line == b"> " {
                 Class::Curl(CurlLine::RequestMore)
             } else if let Some(rest) = line.strip_prefix(b"> ") {
-                if METHODS.iter().any(|m| rest.starts_with(m))
-                    && memchr::memmem::find(rest, b" HTTP/").is_some()
-                {
+                static HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b" HTTP/"));
+                if METHODS.iter().any(|m| rest.starts_with(m)) && HTTP.find(rest).is_some() {
                     Class::Curl(CurlLine::Request)
                 } else {
                     Class::Curl(CurlLine::RequestMore)
@@ -690,6 +718,37 @@ pub fn timestamp_near_start(line: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn documents_end_at_their_root_s_end_tag() {
+        for line in [
+            &b"</Error>"[..],
+            b"  <Code>X</Code></s3:Error>",
+            b"<Error/>",
+            b"</Response>",
+            b"x</DeleteResult> y",
+        ] {
+            assert!(
+                super::ends_a_document(line),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+        for line in [
+            &b"<s3:Error>"[..],
+            b"<Error>",
+            b"</Code>",
+            b"</x:Response>",
+            b"</Errors>",
+            b"<</</</",
+        ] {
+            assert!(
+                !super::ends_a_document(line),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
     use super::*;
 
     /// Cuts `text` into records as the decoder does: the records' lines.

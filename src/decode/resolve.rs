@@ -40,6 +40,9 @@ pub struct Resolved {
     /// What was seen that is not an error (a success response), for the
     /// message when an input holds no error.
     pub seen: Vec<&'static str>,
+    /// The record was read with the shapes: it counts as a record for
+    /// [`super::pipeline::Coalesce`]; the others are not there for it.
+    pub read: bool,
 }
 
 /// An HTML page (or a client's word that the answer was one): where,

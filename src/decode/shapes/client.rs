@@ -154,6 +154,7 @@ pub const SHAPE: Shape = Shape {
     // Every phrase [`find`] looks for, so that the keywords cannot miss
     // one it would find.
     dynamic: Some(keywords),
+    always: false,
     find,
 };
 

@@ -16,6 +16,7 @@ pub const SHAPE: Shape = Shape {
         "\\n", "\\t", "\\r", "\\\"", "\\'", "\\u", "\\x", "\\/", "&lt;",
     ],
     dynamic: None,
+    always: false,
     find,
 };
 

@@ -7,6 +7,10 @@
 //! Also Amazon S3's and other S3-compatible stores' signatures: those say
 //! the error is not COS's, CI's or OBS's, even when an S3 tool printed it.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::super::draft::{Evidence, host_evidence};
 use super::super::facts::{Facts, Kind};
 use super::super::record::RecordText;
@@ -17,6 +21,7 @@ pub const SHAPE: Shape = Shape {
     // Context: who sent an error, once another shape found one.
     keywords: &[],
     dynamic: None,
+    always: false,
     find,
 };
 
@@ -96,41 +101,54 @@ const WORDS: &[(&str, Evidence)] = &[
     ("opentelekomcloud_obs_", Evidence::OBS),
 ];
 
+/// Domains whose host names say who answered, in any case.
+const DOMAINS: &[&str] = &[
+    "myqcloud.com",
+    "tencentcos.",
+    "myhuaweicloud.com",
+    "myhwclouds.com",
+    "amazonaws.com",
+    "aliyuncs.com",
+    "otc.t-systems.com",
+];
+
+/// One pass finds the words and the domains: [`WORDS`] first, then
+/// [`DOMAINS`].
+static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(WORDS.iter().map(|(w, _)| *w).chain(DOMAINS.iter().copied()))
+        .expect("the evidence words build an automaton")
+});
+
 fn find(rec: &RecordText<'_>, out: &mut Facts) {
     let text = rec.text;
-    for &(word, ev) in WORDS {
-        if let Some(at) = text.find(word) {
-            out.push(at..at + word.len(), Kind::Evidence(ev));
-        }
-    }
-    // Host names: every word with a known domain in it.
-    for domain in [
-        "myqcloud.com",
-        "tencentcos.",
-        "myhuaweicloud.com",
-        "myhwclouds.com",
-        "amazonaws.com",
-        "aliyuncs.com",
-        "otc.t-systems.com",
-    ] {
-        for (at, _) in match_indices_ignore_case(text, domain).into_iter().take(16) {
-            let (a, z) = word_around(text, at, at + domain.len());
-            let host = &text[a..z];
-            let ev = host_evidence(host);
-            if !ev.is_empty() {
-                out.push(a..z, Kind::Evidence(ev));
-                out.push(a..z, Kind::Endpoint(host.to_owned()));
+    // Each word once, where it first occurs; each domain up to 16 times.
+    let mut words_seen = vec![false; WORDS.len()];
+    let mut domains_seen = [0u8; DOMAINS.len()];
+    for m in SEARCH.find_overlapping_iter(text) {
+        let i = m.pattern().as_usize();
+        if let Some(&(word, ev)) = WORDS.get(i) {
+            // Words are matched as written.
+            if !words_seen[i] && &text[m.range()] == word {
+                words_seen[i] = true;
+                out.push(m.range(), Kind::Evidence(ev));
             }
+            continue;
+        }
+        let d = i - WORDS.len();
+        if domains_seen[d] == 16 {
+            continue;
+        }
+        domains_seen[d] += 1;
+        let (a, z) = word_around(text, m.start(), m.end());
+        let host = &text[a..z];
+        let ev = host_evidence(host);
+        if !ev.is_empty() {
+            out.push(a..z, Kind::Evidence(ev));
+            out.push(a..z, Kind::Endpoint(host.to_owned()));
         }
     }
-}
-
-fn match_indices_ignore_case(text: &str, needle: &str) -> Vec<(usize, usize)> {
-    let lower = text.to_ascii_lowercase();
-    lower
-        .match_indices(needle)
-        .map(|(i, m)| (i, i + m.len()))
-        .collect()
 }
 
 /// The host name or URL around `a..z`: up to whitespace, quotes or

@@ -23,6 +23,7 @@ pub const SHAPE: Shape = Shape {
         "non-XML response",
     ],
     dynamic: None,
+    always: false,
     find,
 };
 

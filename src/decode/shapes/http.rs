@@ -17,6 +17,7 @@ pub const SHAPE: Shape = Shape {
     name: "http",
     keywords: &["HTTP/", "<-- ", "header: "],
     dynamic: None,
+    always: false,
     find,
 };
 

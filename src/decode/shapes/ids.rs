@@ -14,6 +14,7 @@ pub const SHAPE: Shape = Shape {
     // Context: an ID alone is no error.
     keywords: &[],
     dynamic: None,
+    always: false,
     find,
 };
 
@@ -73,9 +74,12 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
 /// ends (full-width punctuation, CJK text, quotes, spaces).
 pub fn id_token(s: &str) -> &str {
     let s = s.trim_start();
+    // Bytes, not chars: the alphabet is ASCII, so the first byte outside
+    // it is at a char boundary.
     let end = s
-        .find(|c: char| {
-            !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_' | '*'))
+        .bytes()
+        .position(|b| {
+            !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_' | b'*'))
         })
         .unwrap_or(s.len());
     &s[..end]

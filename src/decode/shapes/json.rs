@@ -26,6 +26,7 @@ pub const SHAPE: Shape = Shape {
         "\"msg",
     ],
     dynamic: None,
+    always: false,
     find,
 };
 

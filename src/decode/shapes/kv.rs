@@ -35,6 +35,7 @@ pub const SHAPE: Shape = Shape {
         "exception",
     ],
     dynamic: None,
+    always: false,
     find,
 };
 

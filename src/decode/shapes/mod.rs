@@ -4,14 +4,19 @@
 //!
 //! Each shape lists its keywords: ASCII substrings, matched without regard
 //! to case, at least one of which occurs in any text the shape can find
-//! something in. One multi-pattern search over the input finds them all,
-//! and a record is shown only to the shapes whose keywords it holds
-//! ([`super::prefilter`]); `tests/real_corpus.rs` checks on every corpus
+//! something in. One multi-pattern search over a record finds them all,
+//! and the record is shown only to the shapes whose keywords it holds
+//! ([`super::pipeline::mask`]), and to the shapes that run `always`
+//! (the catalogue's names and messages, too many to search for first).
+//! Before that, a log's record passes [`super::gate`]. A record that is
+//! one XML error document and nothing else is read by the XML shape alone
+//! ([`read_document`]). `tests/real_corpus.rs` checks on every corpus
 //! that running every shape on every record finds the same errors.
 //!
 //! To add a shape: write `NAME.rs` with a `pub const SHAPE: Shape` and its
-//! tests (real examples from `tests/corpus/real/`), and add it to
-//! [`SHAPES`].
+//! tests (real examples from `tests/corpus/real/`), add it to [`SHAPES`],
+//! and make sure that what it starts an error from holds one of the
+//! gate's anchors (a test in `gate.rs` checks its keywords).
 
 use super::facts::{Facts, Kind};
 use super::record::RecordText;
@@ -44,6 +49,8 @@ pub struct Shape {
     /// More keywords, made from the catalogue (its code names, its
     /// messages).
     pub dynamic: Option<fn() -> Vec<&'static str>>,
+    /// Runs on every record that reaches the shapes, keywords or not.
+    pub always: bool,
     pub find: fn(&RecordText<'_>, &mut Facts),
 }
 
@@ -98,7 +105,7 @@ pub fn read_nested(
         depth: rec.depth + 1,
     };
     let mut facts = Facts::new();
-    run(&inner, ALL, &mut facts);
+    run(&inner, ALL, 0, &mut facts);
     for f in facts.list {
         // A status line or header inside a string is not a response of
         // this record's: the string is a message that quotes it.
@@ -115,7 +122,7 @@ pub const CONTEXT: u64 = {
     let mut m = 0;
     let mut i = 0;
     while i < SHAPES.len() {
-        if SHAPES[i].keywords.is_empty() && SHAPES[i].dynamic.is_none() {
+        if SHAPES[i].keywords.is_empty() && SHAPES[i].dynamic.is_none() && !SHAPES[i].always {
             m |= 1 << i;
         }
         i += 1;
@@ -123,19 +130,66 @@ pub const CONTEXT: u64 = {
     m
 };
 
-/// Runs the shapes in `mask` over a record, with the context shapes when
-/// any other runs.
-pub fn run(rec: &RecordText<'_>, mask: u64, facts: &mut Facts) {
+/// The shapes that run on every record that reaches the shapes.
+pub const ALWAYS: u64 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < SHAPES.len() {
+        if SHAPES[i].always {
+            m |= 1 << i;
+        }
+        i += 1;
+    }
+    m
+};
+
+/// Runs the shapes in `mask` and [`ALWAYS`] but those in `skip` over a
+/// record, with the context shapes when any of them runs.
+pub fn run(rec: &RecordText<'_>, mask: u64, skip: u64, facts: &mut Facts) {
+    let mask = mask | ALWAYS;
     let mask = if mask & !CONTEXT != 0 {
         mask | CONTEXT
     } else {
         0
     };
     for (i, shape) in SHAPES.iter().enumerate() {
-        if mask & (1 << i) != 0 {
+        if mask & !skip & (1 << i) != 0 {
             (shape.find)(rec, facts);
         }
     }
+}
+
+/// The XML shape's bit: it is the first shape.
+pub const XML: u64 = 1;
+
+/// Runs the XML shape alone over a record that starts with markup, and
+/// says whether the record is one XML error document and nothing else:
+/// then the other shapes could only find its fields again
+/// (`tests/real_corpus.rs` checks that skipping them changes nothing).
+pub fn read_document(rec: &RecordText<'_>, facts: &mut Facts) -> bool {
+    (xml::SHAPE.find)(rec, facts);
+    is_one_document(rec.text, &facts.list)
+}
+
+/// Whether `text` is one error document, with at most an XML declaration
+/// and white space around it, and `facts` that document's error alone.
+fn is_one_document(text: &str, facts: &[super::facts::Fact]) -> bool {
+    let [fact] = facts else {
+        return false;
+    };
+    if !matches!(fact.kind, Kind::Error(_)) {
+        return false;
+    }
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    let body = match body.strip_prefix("<?xml") {
+        Some(rest) => match rest.find("?>") {
+            Some(end) => rest[end + 2..].trim_start(),
+            None => return false,
+        },
+        None => body,
+    };
+    let start = text.len() - body.len();
+    fact.span.start == start && text[fact.span.end.min(text.len())..].trim().is_empty()
 }
 
 #[cfg(test)]
@@ -163,6 +217,11 @@ pub(crate) mod tests {
         let mut e = errors(text);
         assert_eq!(e.len(), 1, "{text}\n{e:#?}");
         e.remove(0).found
+    }
+
+    #[test]
+    fn the_xml_shape_is_first() {
+        assert_eq!(super::SHAPES[0].name, "xml");
     }
 
     #[test]

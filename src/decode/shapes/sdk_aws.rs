@@ -18,6 +18,7 @@ pub const SHAPE: Shape = Shape {
     name: "sdk-aws",
     keywords: &["An error occurred (", "::Errors::", "Http Status Code "],
     dynamic: None,
+    always: false,
     find,
 };
 

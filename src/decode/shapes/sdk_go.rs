@@ -25,6 +25,7 @@ pub const SHAPE: Shape = Shape {
         "operation error ",
     ],
     dynamic: None,
+    always: false,
     find,
 };
 

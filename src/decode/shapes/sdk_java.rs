@@ -23,6 +23,7 @@ pub const SHAPE: Shape = Shape {
         "(Http Status Code",
     ],
     dynamic: None,
+    always: false,
     find,
 };
 

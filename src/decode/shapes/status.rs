@@ -20,6 +20,7 @@ pub const SHAPE: Shape = Shape {
     ],
     // The labels and the reason phrases [`find`] reads a status by.
     dynamic: Some(keywords),
+    always: false,
     find,
 };
 

@@ -16,6 +16,9 @@
 //! to [`super::escaped`], which reads it unescaped.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use quick_xml::events::{BytesText, Event};
 use quick_xml::reader::Reader;
@@ -37,6 +40,7 @@ pub const SHAPE: Shape = Shape {
         "Msg Is INVALID",
     ],
     dynamic: None,
+    always: false,
     find,
 };
 
@@ -108,7 +112,10 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     let text = rec.text;
     // Go's encoding/xml, told to read a result where the body was an
     // error (COS answers a failed PUT Object - Copy with status 200).
-    if let Some(at) = text.find("but have <Error>") {
+    static BUT_HAVE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("but have <Error>"));
+    static INVALID: LazyLock<Finder<'static>> =
+        LazyLock::new(|| Finder::new("Response Error Msg Is INVALID"));
+    if let Some(at) = BUT_HAVE.find(text.as_bytes()) {
         let start = text[..at].rfind("expected element type").unwrap_or(at);
         let mut d = Draft::new(Kind::Labels);
         d.found.line = rec.line_at(start);
@@ -122,7 +129,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     }
     // cos-python-sdk-v5 could not read the error body: no `<Resource>` in
     // it (a proxy's page, a Cloud Infinite error document).
-    if let Some(at) = text.find("Response Error Msg Is INVALID") {
+    if let Some(at) = INVALID.find(text.as_bytes()) {
         let mut d = Draft::new(Kind::Labels);
         d.found.line = rec.line_at(at);
         d.found.notes.push(
