@@ -643,36 +643,60 @@ pub fn host_evidence(s: &str) -> Evidence {
     if s.len() > 4096 || memchr::memchr(b'.', s.as_bytes()).is_none() {
         return Evidence::NONE;
     }
-    let l: Cow<'_, str> = if super::any_byte(s.as_bytes(), |b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
+    // The host part of a URL, a `METHOD host/path` or a bare host: its
+    // labels, compared without regard to case (no searching: this runs
+    // for every resource and request).
+    let rest = s.split_once("://").map_or(s, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit(char::is_whitespace).next().unwrap_or(host);
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
     };
-    // The host part of a URL.
-    let host = l.split_once("://").map_or(&*l, |(_, rest)| rest);
-    let host = host.split(['/', '?', '#']).next().unwrap_or(host);
-    let has = |n: &str| l.contains(n);
+    let host = host.trim_end_matches('.');
+    let labels = || host.split('.');
+    let mut tail = host.rsplit('.');
+    let (top, second, third) = (tail.next(), tail.next(), tail.next());
+    let is = |label: Option<&str>, name: &str| label.is_some_and(|l| l.eq_ignore_ascii_case(name));
+    let domain = |name: &str| is(second, name) && is(top, "com");
     let mut h = Evidence::NONE;
-    let tencent = host.contains("myqcloud.com") || host.contains("tencentcos.");
-    if (tencent && (host.contains(".ci.") || host.contains(".pic"))) || has("ci-process=") {
+    let tencent =
+        domain("myqcloud") || (is(second, "tencentcos") && top.is_some_and(|t| t.len() <= 3));
+    let ci_process = memchr::memchr(b'=', s.as_bytes()).is_some()
+        && s.as_bytes()
+            .windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"ci-process="));
+    let label_starts =
+        |l: &str, p: &str| l.len() >= p.len() && l[..p.len()].eq_ignore_ascii_case(p);
+    // The first label is the bucket's, whatever it is called; the
+    // endpoint's own start with `cos.` and `obs.`.
+    if (tencent
+        && labels()
+            .skip(1)
+            .any(|l| l.eq_ignore_ascii_case("ci") || label_starts(l, "pic")))
+        || ci_process
+    {
         h.add(Evidence::CI);
-    } else if tencent && (host.contains(".cos.") || host.starts_with("cos.")) {
+    } else if tencent && labels().any(|l| l.eq_ignore_ascii_case("cos")) {
         h.add(Evidence::COS);
     } else if tencent {
         h.add(Evidence::TENCENT);
     }
-    if (host.contains("myhuaweicloud.com")
-        || host.contains("myhwclouds.com")
-        // Open Telekom Cloud runs Huawei's OBS.
-        || host.contains("otc.t-systems.com"))
-        && (host.contains(".obs.") || host.starts_with("obs.") || host.contains(".obs-"))
+    // Open Telekom Cloud runs Huawei's OBS.
+    let huawei = domain("myhuaweicloud")
+        || domain("myhwclouds")
+        || (is(top, "com") && is(second, "t-systems") && is(third, "otc"));
+    if huawei
+        && (labels().any(|l| l.eq_ignore_ascii_case("obs"))
+            || labels().skip(1).any(|l| label_starts(l, "obs-")))
     {
         h.add(Evidence::OBS);
     }
-    if host.contains("amazonaws.com") {
+    if domain("amazonaws") || (is(top, "cn") && is(second, "com") && is(third, "amazonaws")) {
         h.add(Evidence::AWS);
     }
-    if host.contains("aliyuncs.com") {
+    if domain("aliyuncs") {
         h.add(Evidence::OTHER);
     }
     h
@@ -704,6 +728,18 @@ mod tests {
             Evidence::OBS
         );
         assert_eq!(evidence("example.com/cos"), Evidence::default());
+        // The bucket's name says nothing.
+        assert_eq!(
+            evidence("http://picgo-1305151344.cos.ap-nanjing.myqcloud.com/img%2F1.png"),
+            Evidence::COS
+        );
+        assert_eq!(
+            evidence("PUT b-125.cos.ap-beijing.myqcloud.com:443/k"),
+            Evidence::COS
+        );
+        assert_eq!(evidence("cos.ap-beijing.myqcloud.com"), Evidence::COS);
+        assert_eq!(evidence("s3.amazonaws.com"), Evidence::AWS);
+        assert_eq!(evidence("myqcloud.com.example.net"), Evidence::default());
     }
 
     #[test]

@@ -218,6 +218,11 @@ fn read<R: Read>(
             // one thread.
             return Ok(());
         };
+        // A record that would outgrow the batch's buffer goes in the next
+        // one: growing it would copy it all again.
+        if !batch.records.is_empty() && batch.text.len() + rec.bytes.len() + 1 > BATCH_BYTES {
+            send(&mut batch, order, sink)?;
+        }
         let a = batch.text.len();
         batch.text.extend_from_slice(rec.bytes);
         batch

@@ -390,6 +390,10 @@ fn is_stack_frame(line: &[u8]) -> bool {
     static AT: LazyLock<[Finder<'static>; 2]> =
         LazyLock::new(|| [Finder::new(b" at "), Finder::new(b"\tat ")]);
     let head = &line[..line.len().min(FRAME_REACH)];
+    // A frame names its source in parentheses: most log lines have none.
+    if memchr::memchr(b'(', head).is_none() {
+        return false;
+    }
     let Some(i) = AT[0].find(head).or_else(|| AT[1].find(head)) else {
         return false;
     };
