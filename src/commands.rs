@@ -686,6 +686,8 @@ fn decode(
     let mut found = 0u64;
     let mut tally = Tally::default();
     let (mut lines, mut bytes) = (0u64, 0u64);
+    // What the inputs showed that is not an error, counted.
+    let mut seen: Vec<(String, u64)> = Vec::new();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     // Inputs read to their end, and whether any could not be: as ripgrep
     // does, each failure is reported and the next input decoded.
@@ -758,6 +760,12 @@ fn decode(
         read.push(path);
         lines += summary.lines;
         bytes += summary.bytes;
+        for (what, n) in &summary.seen {
+            match seen.iter_mut().find(|(w, _)| w == what) {
+                Some((_, count)) => *count += n,
+                None => seen.push((what.clone(), *n)),
+            }
+        }
         for warning in &summary.warnings {
             writeln!(
                 err,
@@ -781,10 +789,26 @@ fn decode(
         };
         let plural =
             |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        // What was there instead: a success, a status below 400, or
+        // nothing an error is made of.
+        let instead = if seen.is_empty() {
+            "no status, error code or error message in it".to_owned()
+        } else {
+            let items: Vec<String> = seen
+                .iter()
+                .map(|(w, n)| {
+                    if *n == 1 {
+                        w.clone()
+                    } else {
+                        format!("{w} ({n} times)")
+                    }
+                })
+                .collect();
+            format!("it holds {}", items.join(", "))
+        };
         writeln!(
             err,
-            "coserr: no error response found in {} ({}) of {what}; \
-             expected XML <Error> bodies, HTTP responses (curl -i or -v output), JSON error bodies or SDK error messages",
+            "coserr: no error found in {} ({}) of {what}: {instead}",
             plural(lines, "line", "lines"),
             plural(bytes, "byte", "bytes"),
         )?;

@@ -82,7 +82,7 @@ fn decode_json(input: Vec<u8>) -> (Output, Vec<serde_json::Value>) {
     (out, values)
 }
 
-const NOT_FOUND: &str = "coserr: no error response found in ";
+const NOT_FOUND: &str = "coserr: no error found in ";
 
 #[test]
 fn billion_laughs_is_not_expanded() {
@@ -319,8 +319,7 @@ fn empty_input() {
     let out = run(&["decode"], Vec::new());
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out)
-            .starts_with("coserr: no error response found in 0 lines (0 bytes) of standard input")
+        stderr(&out).starts_with("coserr: no error found in 0 lines (0 bytes) of standard input")
     );
 }
 

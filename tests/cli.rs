@@ -741,7 +741,7 @@ fn man_pages_ship_every_page_they_refer_to() {
 
 // ---- decode and id ----
 
-const DECODE_FIELDS: [&str; 18] = [
+const DECODE_FIELDS: [&str; 25] = [
     "provider",
     "status",
     "code",
@@ -757,7 +757,14 @@ const DECODE_FIELDS: [&str; 18] = [
     "extra",
     "inferred",
     "partial",
+    "origin",
+    "failure",
+    "operation",
     "entry",
+    "alternatives",
+    "hint",
+    "in_200",
+    "sections",
     "suggestions",
     "source",
 ];
@@ -819,6 +826,97 @@ fn decode_explains_a_curl_response() {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
     assert!(!text.contains('\u{1b}'), "no colour into a pipe");
+}
+
+/// Who answered, what failed, what to check: in JSON as in text.
+#[test]
+fn decode_says_who_answered_and_what_to_check() {
+    // Node's `getaddrinfo ENOTFOUND` (cos-nodejs-sdk-v5, a region typo).
+    let client = decode_json(
+        "Error: getaddrinfo ENOTFOUND examplebucket-1250000000.cos.ap-beijng.myqcloud.com\n    at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:107:26)\n",
+    );
+    assert_eq!(client.len(), 1);
+    assert_eq!(client[0]["origin"], "client");
+    assert_eq!(client[0]["failure"]["kind"], "dns");
+    assert_eq!(
+        client[0]["failure"]["endpoint"],
+        "examplebucket-1250000000.cos.ap-beijng.myqcloud.com"
+    );
+    assert_eq!(client[0]["entry"], Value::Null);
+    assert!(
+        client[0]["hint"]["check"]
+            .as_str()
+            .unwrap()
+            .contains("region"),
+        "{}",
+        client[0]
+    );
+    let summary = String::from_utf8(
+        decode_with(
+            &["--summary"],
+            "Error: getaddrinfo ENOTFOUND examplebucket-1250000000.cos.ap-beijng.myqcloud.com\n",
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(summary.contains("(no response: dns)"), "{summary}");
+    // nginx's own page in front of the service.
+    let page = "HTTP/1.1 413 Request Entity Too Large\r\nServer: nginx/1.18.0\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n";
+    let proxy = decode_json(page);
+    assert_eq!(proxy[0]["origin"], "proxy");
+    assert_eq!(proxy[0]["status"], 413);
+    assert!(
+        proxy[0]["hint"]["check"]
+            .as_str()
+            .unwrap()
+            .contains("client_max_body_size")
+    );
+    let text = String::from_utf8(decode_with(&[], page).stdout).unwrap();
+    assert!(text.contains("answered by a proxy"), "{text}");
+    assert!(text.contains("What to check:"), "{text}");
+    // A code two providers document, and nothing to say which.
+    let both = decode_json(
+        "SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided\n",
+    );
+    assert_eq!(both[0]["provider"], Value::Null);
+    let providers: Vec<&str> = both[0]["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["provider"].as_str().unwrap())
+        .collect();
+    assert!(
+        providers.contains(&"cos") && providers.contains(&"obs"),
+        "{providers:?}"
+    );
+    let text = String::from_utf8(
+        decode_with(
+            &[],
+            "SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided\n",
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(text.contains("provider not identified"), "{text}");
+    assert!(text.contains("Huawei Cloud OBS · HTTP 403"), "{text}");
+    // A HEAD 404 without a body: the status, for a HEAD, on COS.
+    let head = decode_json(
+        "> HEAD /a.txt HTTP/1.1\r\n> Host: examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com\r\n>\r\n< HTTP/1.1 404 Not Found\r\n< Content-Length: 0\r\n< x-cos-request-id: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx\r\n<\r\n",
+    );
+    assert_eq!(head[0]["origin"], "service");
+    assert!(
+        head[0]["hint"]["what"]
+            .as_str()
+            .unwrap()
+            .contains("HEAD Object"),
+        "{}",
+        head[0]
+    );
+    // A CI media job's numeric code the catalogue lacks: its section.
+    let job = decode_json(
+        "<Response><JobsDetail><Code>1199</Code><Message>x</Message><State>Failed</State></JobsDetail><RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx</RequestId></Response>",
+    );
+    assert_eq!(job[0]["sections"], serde_json::json!(["media-processing"]));
 }
 
 #[test]
@@ -966,14 +1064,36 @@ fn decode_exit_statuses_and_messages() {
     assert_eq!(none.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(none.stderr).unwrap(),
-        "coserr: no error response found in 2 lines (28 bytes) of standard input; expected XML <Error> bodies, HTTP responses (curl -i or -v output), JSON error bodies or SDK error messages\n"
+        "coserr: no error found in 2 lines (28 bytes) of standard input: no status, error code or error message in it\n"
     );
+    // What was there instead (counted per record: these two lines are
+    // one paragraph).
+    for (input, said) in [
+        (
+            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+            "it holds a success response\n",
+        ),
+        (
+            "10.0.0.1 - - [06/Dec/2026:10:00:00 +0800] \"GET /k HTTP/1.1\" 200 512\n\
+             10.0.0.1 - - [06/Dec/2026:10:00:01 +0800] \"GET /j HTTP/1.1\" 304 0\n",
+            "it holds an access-log line with a success status\n",
+        ),
+        (
+            "{\"code\":0,\"message\":\"success\"}\n",
+            "it holds a success body\n",
+        ),
+    ] {
+        let out = decode_with(&[], input);
+        assert_eq!(out.status.code(), Some(1), "{input}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.ends_with(said), "{input}: {err}");
+    }
     let empty = decode_with(&[], "");
     assert_eq!(empty.status.code(), Some(1));
     assert!(
         String::from_utf8(empty.stderr)
             .unwrap()
-            .starts_with("coserr: no error response found in 0 lines (0 bytes)")
+            .starts_with("coserr: no error found in 0 lines (0 bytes)")
     );
     let missing = coserr()
         .args(["decode", "/nonexistent/coserr.log"])
@@ -1102,7 +1222,7 @@ fn decode_goes_on_past_an_input_it_cannot_read() {
         err.lines()
             .nth(1)
             .unwrap()
-            .starts_with("coserr: no error response found in 1 line")
+            .starts_with("coserr: no error found in 1 line")
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -151,6 +151,9 @@ fn resolved(rec: &RecordText<'_>, facts: Facts, options: &Options) -> Resolved {
     }
     let mut resolved = resolve(rec, facts.list, options.provider);
     resolved.read = true;
+    // What a record showed, once each.
+    resolved.seen.sort_unstable();
+    resolved.seen.dedup();
     resolved
 }
 

@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use owo_colors::OwoColorize;
 
-use coserr::decode::{Vendor, reqid};
+use coserr::catalog;
+use coserr::decode::{FailureKind, Origin, Vendor, reqid};
 use coserr::explain::{self, Explained, SkewNotes, TallyRow};
 
 use super::text::{description, retry};
@@ -59,7 +60,13 @@ pub fn error(
         (Some(p), _) => p.title(),
         (None, Some(Vendor::Tencent)) => "Tencent Cloud (COS or CI)",
         (None, Some(Vendor::Huawei)) => "Huawei Cloud",
-        (None, None) => "provider unknown",
+        (None, None) if f.foreign => "not COS, CI or OBS",
+        (None, None) => "provider not identified",
+    };
+    let origin = match f.origin {
+        Origin::Service => "",
+        Origin::Proxy => " · answered by a proxy",
+        Origin::Client => " · no response",
     };
     let place = match file {
         Some(file) => format!("{file}:{}", f.line),
@@ -73,9 +80,12 @@ pub fn error(
     writeln!(
         out,
         "{}",
-        format!("── {kind} {index} · {place} · {provider} ──").style(p.heading)
+        format!("── {kind} {index} · {place} · {provider}{origin} ──").style(p.heading)
     )?;
     let mut head = Vec::new();
+    if let Some(failure) = &f.failure {
+        head.push(failure_title(failure.kind).style(p.code).to_string());
+    }
     let shown_status = status_line(ex);
     if let Some(status) = &shown_status {
         head.push(format!("HTTP {status}"));
@@ -100,6 +110,12 @@ pub fn error(
     let field = |out: &mut dyn Write, name: &str, value: &str| -> io::Result<()> {
         writeln!(out, "  {:<11} {value}", name.style(p.label))
     };
+    if let Some(failure) = &f.failure {
+        field(out, "Failure", &failure.text)?;
+        if let Some(e) = &failure.endpoint {
+            field(out, "Endpoint", e)?;
+        }
+    }
     if let Some(r) = &f.request {
         field(out, "Request", r)?;
     }
@@ -136,15 +152,33 @@ pub fn error(
         writeln!(out, "  {} {note}", "note:".style(p.warn))?;
     }
     writeln!(out)?;
-    match ex.entry {
-        Some(e) => {
-            let (text, _) = description(e, look.lang);
-            writeln!(out, "{}", wrap(text, "  ", w))?;
-            writeln!(out, "  {}", "What to do:".style(p.label))?;
-            writeln!(out, "{}", wrap(e.advice(), "    ", w))?;
-            writeln!(out, "  {} {}", "Retry:".style(p.label), retry(e, p))?;
+    if let Some(why) = ex.in_200 {
+        writeln!(out, "{}", wrap(why, "  ", w))?;
+    }
+    match (ex.entry, ex.alternatives.as_slice()) {
+        (Some(_), [_, _, ..]) => {
+            writeln!(
+                out,
+                "{}",
+                wrap(
+                    "The input does not say which service sent it. What the code means for each \
+                     (the one whose status fits first):",
+                    "  ",
+                    w
+                )
+            )?;
+            for e in &ex.alternatives {
+                let status = e.status.map_or(String::new(), |s| format!(" · HTTP {s}"));
+                writeln!(
+                    out,
+                    "  {}",
+                    format!("{}{status}", e.provider.title()).style(p.label)
+                )?;
+                meaning(out, e, "    ", look)?;
+            }
         }
-        None => {
+        (Some(e), _) => meaning(out, e, "  ", look)?,
+        (None, _) => {
             match &f.code {
                 Some(code) => {
                     let near = if ex.suggestions.is_empty() {
@@ -159,14 +193,56 @@ pub fn error(
                 }
                 None => {}
             }
-            if f.code.is_none()
-                && let Some(hint) = f.status.and_then(explain::status_hint)
-            {
-                writeln!(out, "{}", wrap(hint, "  ", w))?;
+            if !ex.sections.is_empty() {
+                let names: Vec<&str> = ex.sections.iter().map(|s| s.title()).collect();
+                writeln!(
+                    out,
+                    "{}",
+                    wrap(
+                        &format!(
+                            "Its range is that of Cloud Infinite's {} codes.",
+                            names.join(" or ")
+                        ),
+                        "  ",
+                        w
+                    )
+                )?;
             }
         }
     }
+    if let Some(hint) = &ex.hint {
+        writeln!(out, "{}", wrap(&hint.what, "  ", w))?;
+        writeln!(out, "  {}", "What to check:".style(p.label))?;
+        writeln!(out, "{}", wrap(&hint.check, "    ", w))?;
+    }
     support_block(out, ex, look)
+}
+
+/// A client failure's name, for the error's first line.
+fn failure_title(kind: FailureKind) -> &'static str {
+    match kind {
+        FailureKind::Dns => "DNS lookup failed",
+        FailureKind::Refused => "connection refused",
+        FailureKind::Reset => "connection reset",
+        FailureKind::Timeout => "timed out",
+        FailureKind::Tls => "TLS failure",
+        FailureKind::Cors => "blocked by the browser (CORS) or network error",
+        FailureKind::Network => "network failure",
+        FailureKind::Endpoint => "malformed endpoint",
+        FailureKind::Local => "local error",
+        FailureKind::Sdk => "SDK failure",
+    }
+}
+
+/// An entry's description, what to do and whether to retry, indented.
+fn meaning(out: &mut impl Write, e: &catalog::Entry, indent: &str, look: &Look) -> io::Result<()> {
+    let p = &look.palette;
+    let w = look.width.map(|w| w.min(100));
+    let (text, _) = description(e, look.lang);
+    writeln!(out, "{}", wrap(text, indent, w))?;
+    writeln!(out, "{indent}{}", "What to do:".style(p.label))?;
+    writeln!(out, "{}", wrap(e.advice(), &format!("{indent}  "), w))?;
+    writeln!(out, "{indent}{} {}", "Retry:".style(p.label), retry(e, p))
 }
 
 /// The ready-to-paste block for a support ticket.
@@ -257,11 +333,50 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
     json::boolean(out, ex.inferred)?;
     out.write_all(b",\"partial\":")?;
     json::boolean(out, f.partial)?;
+    out.write_all(b",\"origin\":")?;
+    json::string(out, f.origin.as_str())?;
+    out.write_all(b",\"failure\":")?;
+    match &f.failure {
+        Some(x) => {
+            out.write_all(b"{\"kind\":")?;
+            json::string(out, x.kind.as_str())?;
+            out.write_all(b",\"text\":")?;
+            json::string(out, &x.text)?;
+            out.write_all(b",\"endpoint\":")?;
+            json::opt_string(out, x.endpoint.as_deref())?;
+            out.write_all(b"}")?;
+        }
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"operation\":")?;
+    json::opt_string(out, f.operation.as_deref())?;
     out.write_all(b",\"entry\":")?;
     match ex.entry {
         Some(e) => json::entry(out, e)?,
         None => out.write_all(b"null")?,
     }
+    out.write_all(b",\"alternatives\":[")?;
+    for (i, e) in ex.alternatives.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        json::entry(out, e)?;
+    }
+    out.write_all(b"],\"hint\":")?;
+    match &ex.hint {
+        Some(h) => {
+            out.write_all(b"{\"what\":")?;
+            json::string(out, &h.what)?;
+            out.write_all(b",\"check\":")?;
+            json::string(out, &h.check)?;
+            out.write_all(b"}")?;
+        }
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"in_200\":")?;
+    json::opt_string(out, ex.in_200)?;
+    out.write_all(b",\"sections\":")?;
+    json::strings(out, ex.sections.iter().map(|s| s.as_str()))?;
     out.write_all(b",\"suggestions\":")?;
     json::strings(out, ex.suggestions.iter().map(String::as_str))?;
     out.write_all(b",\"source\":{\"line\":")?;
@@ -289,6 +404,10 @@ pub fn summary_json(out: &mut impl Write, rows: &[TallyRow]) -> io::Result<()> {
         json::opt_int(out, r.number)?;
         out.write_all(b",\"status\":")?;
         json::opt_int(out, r.status)?;
+        out.write_all(b",\"origin\":")?;
+        json::string(out, r.origin.as_str())?;
+        out.write_all(b",\"failure\":")?;
+        json::opt_string(out, r.failure.map(|k| k.as_str()))?;
         write!(out, ",\"count\":{},\"retryable\":", r.count)?;
         match r.retryable {
             Some(b) => json::boolean(out, b)?,

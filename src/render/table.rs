@@ -17,6 +17,7 @@ use std::io::{self, Write};
 use owo_colors::{OwoColorize, Style};
 
 use coserr::catalog::Entry;
+use coserr::decode::Origin;
 use coserr::explain::TallyRow;
 
 use super::text::description;
@@ -284,10 +285,12 @@ pub fn entries(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Res
 /// `decode --summary` as a table that fits `look.width`, or stacked.
 pub fn summary(out: &mut impl Write, rows: &[TallyRow], look: &Look) -> io::Result<()> {
     let p = &look.palette;
-    let name = |r: &TallyRow| match (&r.code, r.number) {
-        (Some(c), _) => c.clone(),
-        (None, Some(n)) => n.to_string(),
-        (None, None) => "(no code)".to_owned(),
+    let name = |r: &TallyRow| match (&r.code, r.number, r.failure) {
+        (Some(c), _, _) => c.clone(),
+        (None, Some(n), _) => n.to_string(),
+        (None, None, Some(kind)) => format!("(no response: {})", kind.as_str()),
+        (None, None, None) if r.origin == Origin::Proxy => "(a proxy's answer)".to_owned(),
+        (None, None, None) => "(no code)".to_owned(),
     };
     let retry = |r: &TallyRow| match r.retryable {
         Some(true) => "yes",

@@ -2,8 +2,12 @@
 //! the code had to be inferred from the message, and what is near when the
 //! code is not in the catalogue.
 
-use crate::catalog::{self, Entry, Filter, Provider, Query, fold};
-use crate::decode::{Found, Vendor};
+pub mod hints;
+
+use crate::catalog::{self, Entry, Filter, Provider, Query, Section, fold};
+use crate::decode::{FailureKind, Found, Origin, Vendor};
+
+pub use hints::Hint;
 
 /// A found error, explained.
 #[derive(Clone, Debug)]
@@ -24,6 +28,15 @@ pub struct Explained {
     pub inferred: bool,
     /// Near names, when the input's code is not in the catalogue.
     pub suggestions: Vec<String>,
+    /// What happened and what to check, where the catalogue has no entry
+    /// to say it: no response came, a proxy answered, a status came
+    /// without a code.
+    pub hint: Option<Hint>,
+    /// For a failure reported in a 200 response: what the 200 meant.
+    pub in_200: Option<&'static str>,
+    /// For a numeric code the catalogue lacks: the sections whose
+    /// documented codes are in its range.
+    pub sections: Vec<Section>,
 }
 
 impl Explained {
@@ -43,6 +56,26 @@ impl Explained {
 
 /// Finds the catalogue entry for `found`.
 pub fn explain(found: Found) -> Explained {
+    // What a proxy or a failing client says is not the service's: no
+    // catalogue entry applies.
+    if found.origin != Origin::Service {
+        let provider = found.provider.or(match found.vendor {
+            Some(Vendor::Huawei) => Some(Provider::Obs),
+            Some(Vendor::Tencent) => Some(Provider::Cos),
+            None => None,
+        });
+        return Explained {
+            hint: hint(&found, provider, None),
+            provider,
+            entry: None,
+            alternatives: Vec::new(),
+            inferred: false,
+            suggestions: Vec::new(),
+            in_200: None,
+            sections: Vec::new(),
+            found,
+        };
+    }
     let mut inferred = false;
     let mut entry = by_code_cached(&found);
     if entry.is_none() && found.code.is_none() && found.number.is_none() {
@@ -132,6 +165,12 @@ pub fn explain(found: Found) -> Explained {
         .or(Some(e)),
         _ => entry,
     };
+    let hint = hint(&found, provider, entry);
+    let in_200 = hints::in_200(&found);
+    let sections = match (entry, numeric_code(&found)) {
+        (None, Some(n)) => hints::sections_near(n),
+        _ => Vec::new(),
+    };
     Explained {
         found,
         provider,
@@ -139,7 +178,54 @@ pub fn explain(found: Found) -> Explained {
         alternatives,
         inferred,
         suggestions,
+        hint,
+        in_200,
+        sections,
     }
+}
+
+/// The error's numeric code: `X-ErrNo`, or a numeric `<Code>`.
+fn numeric_code(found: &Found) -> Option<i64> {
+    found
+        .number
+        .or_else(|| found.code.as_deref().and_then(|c| c.trim().parse().ok()))
+}
+
+/// What [`Explained::hint`] says, if anything.
+fn hint(found: &Found, provider: Option<Provider>, entry: Option<&Entry>) -> Option<Hint> {
+    match found.origin {
+        Origin::Client => {
+            let failure = found.failure.as_ref()?;
+            Some(hints::failure(failure.kind))
+        }
+        Origin::Proxy => Some(hints::proxy(found.status, server(found), provider)),
+        Origin::Service if entry.is_none() && found.code.is_none() && found.number.is_none() => {
+            hints::status(found.status?, provider, is_head(found))
+        }
+        Origin::Service => None,
+    }
+}
+
+/// The `Server` that answered, from the headers or the page.
+fn server(found: &Found) -> Option<&str> {
+    found
+        .headers
+        .iter()
+        .chain(&found.extra)
+        .find(|(k, _)| k.eq_ignore_ascii_case("server"))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Whether the failed request was a HEAD.
+fn is_head(found: &Found) -> bool {
+    found
+        .request
+        .as_deref()
+        .is_some_and(|r| r.starts_with("HEAD "))
+        || found
+            .operation
+            .as_deref()
+            .is_some_and(|o| o.starts_with("Head") || o.starts_with("head"))
 }
 
 /// Ranks candidates: the input's provider first, then its HTTP status, then
@@ -555,13 +641,16 @@ mod time_tests {
 }
 
 /// One line of `decode --summary`: every error with the same provider,
-/// code and status.
+/// code, status and origin.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TallyRow {
     pub provider: Option<Provider>,
     pub code: Option<String>,
     pub number: Option<i64>,
     pub status: Option<u16>,
+    /// Who answered, and for a client's failure, which.
+    pub origin: Origin,
+    pub failure: Option<FailureKind>,
     pub count: u64,
     /// From the catalogue entry; `None` when the code is not in it.
     pub retryable: Option<bool>,
@@ -571,9 +660,9 @@ pub struct TallyRow {
     pub last_line: u64,
 }
 
-/// Counts explained errors by (provider, code, status), in order of first
-/// appearance. The number of distinct groups is capped, so a log of
-/// endlessly different codes cannot grow it without bound; the rest is
+/// Counts explained errors by (provider, code, status, origin), in order
+/// of first appearance. The number of distinct groups is capped, so a log
+/// of endlessly different codes cannot grow it without bound; the rest is
 /// counted in one overflow row with no code.
 #[derive(Debug, Default)]
 pub struct Tally {
@@ -581,137 +670,68 @@ pub struct Tally {
     index: std::collections::HashMap<TallyKey, usize>,
 }
 
-/// What errors are grouped by: provider, code, number, status.
-type TallyKey = (Option<Provider>, Option<String>, Option<i64>, Option<u16>);
+/// What errors are grouped by: provider, code, number, status, origin,
+/// client failure.
+type TallyKey = (
+    Option<Provider>,
+    Option<String>,
+    Option<i64>,
+    Option<u16>,
+    Origin,
+    Option<FailureKind>,
+);
 
 /// How many distinct groups a tally keeps.
 pub const MAX_TALLY_ROWS: usize = 10_000;
 
 impl Tally {
+    /// Counts an error.
     pub fn add(&mut self, ex: &Explained) {
-        self.add_item(TallyItem::of(ex));
-    }
-
-    /// Counts an error by what [`TallyItem::of`] kept of it.
-    pub fn add_item(&mut self, item: TallyItem) {
-        let i = match self.index.get(&item.key) {
+        let f = &ex.found;
+        let key: TallyKey = (
+            ex.provider,
+            ex.code().map(str::to_owned),
+            f.number,
+            f.status,
+            f.origin,
+            f.failure.as_ref().map(|x| x.kind),
+        );
+        let i = match self.index.get(&key) {
             Some(&i) => i,
-            None if self.rows.len() >= MAX_TALLY_ROWS => {
-                let overflow = (None, None, None, None);
-                *self.index.entry(overflow).or_insert_with(|| {
-                    self.rows
-                        .push(TallyRow::new(&(None, None, None, None), None, &item));
+            None => {
+                let (key, retryable) = if self.rows.len() >= MAX_TALLY_ROWS {
+                    ((None, None, None, None, Origin::Service, None), None)
+                } else {
+                    (key, ex.entry.map(|e| e.retryable))
+                };
+                *self.index.entry(key.clone()).or_insert_with(|| {
+                    self.rows.push(TallyRow {
+                        provider: key.0,
+                        code: key.1.clone(),
+                        number: key.2,
+                        status: key.3,
+                        origin: key.4,
+                        failure: key.5,
+                        count: 0,
+                        retryable,
+                        first_request_id: f.request_id.clone(),
+                        first_line: f.line,
+                        last_request_id: None,
+                        last_line: 0,
+                    });
                     self.rows.len() - 1
                 })
-            }
-            None => {
-                self.rows
-                    .push(TallyRow::new(&item.key, item.retryable, &item));
-                self.index.insert(item.key, self.rows.len() - 1);
-                self.rows.len() - 1
             }
         };
         let row = &mut self.rows[i];
         row.count += 1;
-        row.last_line = item.line;
-        row.last_request_id = item.request_id;
+        row.last_line = f.line;
+        row.last_request_id.clone_from(&f.request_id);
     }
 
     /// The groups, in order of first appearance.
     pub fn rows(&self) -> &[TallyRow] {
         &self.rows
-    }
-}
-
-impl TallyRow {
-    fn new(key: &TallyKey, retryable: Option<bool>, item: &TallyItem) -> TallyRow {
-        TallyRow {
-            provider: key.0,
-            code: key.1.clone(),
-            number: key.2,
-            status: key.3,
-            count: 0,
-            retryable,
-            first_request_id: item.request_id.clone(),
-            first_line: item.line,
-            last_request_id: None,
-            last_line: 0,
-        }
-    }
-}
-
-/// What [`Tally`] counts of one error. It reads back from one line of
-/// JSON ([`TallyItem::write`]), so that errors can be explained on the
-/// threads that decode a file and counted, in input order, on one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TallyItem {
-    key: TallyKey,
-    /// From the catalogue entry; `None` when the code is not in it.
-    retryable: Option<bool>,
-    request_id: Option<String>,
-    line: u64,
-}
-
-/// [`TallyItem`] as written: provider, code, number, status, retryable,
-/// request ID, line.
-type TallyRecord<S> = (
-    Option<S>,
-    Option<S>,
-    Option<i64>,
-    Option<u16>,
-    Option<bool>,
-    Option<S>,
-    u64,
-);
-
-impl TallyItem {
-    pub fn of(ex: &Explained) -> TallyItem {
-        TallyItem {
-            key: (
-                ex.provider,
-                ex.code().map(str::to_owned),
-                ex.found.number,
-                ex.found.status,
-            ),
-            retryable: ex.entry.map(|e| e.retryable),
-            request_id: ex.found.request_id.clone(),
-            line: ex.found.line,
-        }
-    }
-
-    /// Writes the item as one line of JSON (a JSON string never holds a
-    /// raw line end, whatever the code or request ID).
-    pub fn write(&self, out: &mut Vec<u8>) -> std::io::Result<()> {
-        let (provider, code, number, status) = &self.key;
-        let record: TallyRecord<&str> = (
-            provider.map(Provider::as_str),
-            code.as_deref(),
-            *number,
-            *status,
-            self.retryable,
-            self.request_id.as_deref(),
-            self.line,
-        );
-        serde_json::to_writer(&mut *out, &record)?;
-        out.push(b'\n');
-        Ok(())
-    }
-
-    /// Reads back one line [`TallyItem::write`] wrote (without its line
-    /// end); `None` if it is not one.
-    pub fn read(line: &[u8]) -> Option<TallyItem> {
-        let (provider, code, number, status, retryable, request_id, line): TallyRecord<String> =
-            serde_json::from_slice(line).ok()?;
-        let provider = match provider {
-            Some(p) => Some(p.parse().ok()?),
-            None => None,
-        };
-        Some(TallyItem {
-            key: (provider, code, number, status),
-            retryable,
-            request_id,
-            line,
-        })
     }
 }
 
@@ -773,43 +793,6 @@ pub fn status_of_reason(phrase: &str) -> Option<u16> {
         .map(|(s, _)| *s)
 }
 
-/// What a status usually means when the response carried no error code
-/// (a HEAD request, or a proxy that dropped the body).
-pub fn status_hint(status: u16) -> Option<&'static str> {
-    Some(match status {
-        301 | 307 | 308 => {
-            "The bucket has to be reached through another endpoint, usually because it is in another region: send the request to the address in the Location header."
-        }
-        400 => {
-            "The request was malformed or a parameter is invalid. A HEAD response has no body to name the code: repeat the request as GET to read it."
-        }
-        401 => {
-            "The request carries no valid credentials: check that it is signed and that the key exists."
-        }
-        403 => {
-            "Usually the signature or the permissions: SignatureDoesNotMatch, AccessDenied, RequestTimeTooSkewed or Request has expired. A HEAD response has no body to say which: check the x-cos-error-code / x-obs-error-code header, or repeat the request as GET."
-        }
-        404 => {
-            "The bucket or the object does not exist (NoSuchBucket, NoSuchKey). For HEAD Object this is the normal answer for a missing key; check the key's spelling and URL encoding, the bucket name and the region."
-        }
-        405 => "The resource does not support this HTTP method.",
-        409 => {
-            "The request conflicts with the state of the bucket or object; read the state, then repeat or change the request."
-        }
-        412 => {
-            "A condition header (If-Match, If-Unmodified-Since...) did not hold: the object changed or the condition is wrong."
-        }
-        416 => "The Range header asks for bytes beyond the end of the object.",
-        429 | 503 => {
-            "The service is throttling or overloaded (SlowDown, ServiceUnavailable): back off exponentially and retry."
-        }
-        500 | 502 | 504 => {
-            "A server-side failure: retry with exponential backoff, and quote the request ID to support if it persists."
-        }
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tally_tests {
     use super::*;
@@ -853,55 +836,50 @@ mod tally_tests {
     }
 
     #[test]
-    fn a_tally_item_reads_back_as_written() {
-        let mut whole = Vec::new();
-        for ex in errors() {
-            let item = TallyItem::of(&ex);
-            let mut out = Vec::new();
-            item.write(&mut out).unwrap();
-            assert_eq!(out.last(), Some(&b'\n'));
-            assert_eq!(memchr::memchr(b'\n', &out), Some(out.len() - 1), "one line");
-            assert_eq!(TallyItem::read(&out[..out.len() - 1]), Some(item));
-            whole.extend_from_slice(&out);
-        }
-        // As the threads hand them over: records one after the other.
-        let items: Vec<TallyItem> = whole
-            .split(|&b| b == b'\n')
-            .filter(|r| !r.is_empty())
-            .map(|r| TallyItem::read(r).unwrap())
-            .collect();
+    fn who_answered_keeps_errors_apart() {
+        let mut tally = Tally::default();
+        let client = |kind| {
+            explain(Found {
+                origin: Origin::Client,
+                failure: Some(crate::decode::Failure {
+                    kind,
+                    text: String::new(),
+                    endpoint: None,
+                }),
+                ..Found::default()
+            })
+        };
+        let (dns, timeout) = (client(FailureKind::Dns), client(FailureKind::Timeout));
+        tally.add(&dns);
+        tally.add(&timeout);
+        tally.add(&dns);
+        let proxy = explain(Found {
+            origin: Origin::Proxy,
+            status: Some(502),
+            ..Found::default()
+        });
+        tally.add(&proxy);
+        tally.add(&explain(Found {
+            status: Some(502),
+            ..Found::default()
+        }));
+        let rows = tally.rows();
+        assert_eq!(rows.len(), 4, "{rows:?}");
         assert_eq!(
-            items,
-            errors().iter().map(TallyItem::of).collect::<Vec<_>>()
+            (rows[0].failure, rows[0].count),
+            (Some(FailureKind::Dns), 2)
         );
-        for bad in [
-            &b""[..],
-            b"[]",
-            b"[\"cos\",null,null,null,null,null]",
-            b"[\"s3\",null,null,null,null,null,1]",
-            b"[null,null,null,70000,null,null,1]",
-            b"\xff",
-        ] {
-            assert_eq!(
-                TallyItem::read(bad),
-                None,
-                "{}",
-                String::from_utf8_lossy(bad)
-            );
-        }
+        assert_eq!(rows[2].origin, Origin::Proxy);
+        assert_eq!(rows[3].origin, Origin::Service);
     }
 
     #[test]
-    fn counting_records_is_counting_errors() {
+    fn counting_groups_errors_in_order() {
         let mut direct = Tally::default();
-        let mut by_record = Tally::default();
         for ex in errors() {
             direct.add(&ex);
-            let mut out = Vec::new();
-            TallyItem::of(&ex).write(&mut out).unwrap();
-            by_record.add_item(TallyItem::read(&out[..out.len() - 1]).unwrap());
         }
-        assert_eq!(direct.rows(), by_record.rows());
+        assert_eq!(direct.rows().len(), 7, "{:?}", direct.rows());
         let no_such_key = &direct.rows()[0];
         assert_eq!(no_such_key.code.as_deref(), Some("NoSuchKey"));
         assert_eq!(no_such_key.count, 2);
