@@ -233,3 +233,41 @@ fn the_readme_documents_every_decode_json_field() {
     keys.sort_by_key(|k| line.find(&format!("\"{k}\":")).unwrap());
     assert_eq!(documented, keys);
 }
+
+/// Every input shape the README claims is backed by real text: the cases
+/// it names in brackets exist in `tests/corpus/real/`, and decode gets
+/// them (`tests/real_corpus.rs` holds each to its sidecar).
+#[test]
+fn the_readme_s_decode_shapes_name_real_cases_that_pass() {
+    let readme = read("README.md");
+    let section = readme
+        .split("## Decoding error responses")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the decode section");
+    let mut named = 0;
+    for bracket in section.split('[').skip(1) {
+        // `[`case`, `case`]`: a link's `[text](url)` is not one.
+        let Some((inside, _)) = bracket.split_once(']') else {
+            continue;
+        };
+        if !inside.trim_start().starts_with('`') {
+            continue;
+        }
+        for name in inside.split(',').map(|n| n.trim().trim_matches('`')) {
+            if name.is_empty() || name.contains(' ') || name.contains('(') {
+                continue;
+            }
+            let sidecar = manifest_dir().join(format!("tests/corpus/real/{name}.json"));
+            let text = std::fs::read_to_string(&sidecar)
+                .unwrap_or_else(|_| panic!("the README names {name}, which is not a real case"));
+            let case: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert!(
+                case["known_miss"].is_null(),
+                "the README names {name}, a known miss"
+            );
+            named += 1;
+        }
+    }
+    assert!(named >= 20, "{named} cases named");
+}

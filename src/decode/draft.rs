@@ -667,8 +667,9 @@ pub fn host_evidence(s: &str) -> Evidence {
         && s.as_bytes()
             .windows(11)
             .any(|w| w.eq_ignore_ascii_case(b"ci-process="));
-    let label_starts =
-        |l: &str, p: &str| l.len() >= p.len() && l[..p.len()].eq_ignore_ascii_case(p);
+    let label_starts = |l: &str, p: &str| {
+        l.len() >= p.len() && l.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
     // The first label is the bucket's, whatever it is called; the
     // endpoint's own start with `cos.` and `obs.`.
     if (tencent
@@ -740,6 +741,9 @@ mod tests {
         assert_eq!(evidence("cos.ap-beijing.myqcloud.com"), Evidence::COS);
         assert_eq!(evidence("s3.amazonaws.com"), Evidence::AWS);
         assert_eq!(evidence("myqcloud.com.example.net"), Evidence::default());
+        // A label cut inside a character is no panic.
+        assert_eq!(evidence("b.pi€.myqcloud.com"), Evidence::TENCENT);
+        assert_eq!(evidence("b.ob€.myhuaweicloud.com"), Evidence::default());
     }
 
     #[test]
