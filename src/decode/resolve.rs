@@ -605,15 +605,16 @@ fn decide_origin(
     }
     // A code no provider documents (an SDK's own: `PhpInternalXmlParseError`)
     // says nothing of who answered.
-    let service_code = f
-        .code
-        .as_deref()
-        .is_some_and(|c| !catalog::lookup(&Query::Name(fold(c)), &Filter::default()).is_empty());
-    let anonymous = !service_code
-        && f.number.is_none()
+    let service_code = || {
+        f.code.as_deref().is_some_and(|c| {
+            !catalog::lookup(&Query::Name(fold(c)), &Filter::default()).is_empty()
+        })
+    };
+    let anonymous = f.number.is_none()
         && f.request_id.is_none()
         && f.trace_id.is_none()
-        && !service_headers;
+        && !service_headers
+        && !service_code();
     if !anonymous {
         return;
     }
