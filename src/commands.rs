@@ -105,21 +105,24 @@ pub fn implicit_lookup(args: impl IntoIterator<Item = OsString>) -> Result<Vec<O
     Ok(args)
 }
 
+/// The subcommands' names, without their aliases (a test holds both
+/// lists to the CLI's).
+const NAMES: [&str; 8] = [
+    "lookup",
+    "search",
+    "list",
+    "decode",
+    "id",
+    "completions",
+    "man",
+    "help",
+];
+
 /// The subcommand `word` is a typo of, when it is one: at most one edit
 /// (a transposition counts as one) from a name of up to four letters, two
 /// from a longer one, at least three letters long, and not itself a code
 /// or number the catalogue knows (`coserr SlowDown` must stay a lookup).
 fn mistyped_command(word: &str) -> Option<&'static str> {
-    const NAMES: [&str; 8] = [
-        "lookup",
-        "search",
-        "list",
-        "decode",
-        "id",
-        "completions",
-        "man",
-        "help",
-    ];
     let lower = word.to_lowercase();
     if lower.chars().count() < 3 {
         return None;
@@ -862,6 +865,27 @@ fn id(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_command_lists_are_the_cli_s() {
+        use clap::CommandFactory;
+        let cli = Args::command();
+        let mut names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+        names.push("help");
+        names.sort_unstable();
+        let mut listed = NAMES.to_vec();
+        listed.sort_unstable();
+        assert_eq!(names, listed);
+        let mut all: Vec<&str> = cli
+            .get_subcommands()
+            .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_visible_aliases()))
+            .chain(["help"])
+            .collect();
+        all.sort_unstable();
+        let mut accepted = SUBCOMMANDS.to_vec();
+        accepted.sort_unstable();
+        assert_eq!(all, accepted);
+    }
 
     fn os(args: &[&str]) -> Vec<OsString> {
         args.iter().map(OsString::from).collect()

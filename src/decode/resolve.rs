@@ -606,9 +606,9 @@ fn decide_origin(
     // A code no provider documents (an SDK's own: `PhpInternalXmlParseError`)
     // says nothing of who answered.
     let service_code = || {
-        f.code.as_deref().is_some_and(|c| {
-            !catalog::lookup(&Query::Name(fold(c)), &Filter::default()).is_empty()
-        })
+        f.code
+            .as_deref()
+            .is_some_and(|c| !catalog::lookup(&Query::Name(fold(c)), &Filter::default()).is_empty())
     };
     let anonymous = f.number.is_none()
         && f.request_id.is_none()
