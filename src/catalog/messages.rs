@@ -189,10 +189,14 @@ pub fn find_all(text: &str) -> Vec<Quote> {
             Pattern::Start => {
                 // The quote runs to the end of its sentence.
                 let rest = &text[m.end()..];
-                let stop = rest
+                let mut stop = rest
                     .find(['\n', '"', '\'', '<', ')'])
                     .unwrap_or(rest.len())
                     .min(message.len() * 2);
+                // Twice the message's length may fall inside a character.
+                while !rest.is_char_boundary(stop) {
+                    stop -= 1;
+                }
                 let stop = rest[..stop].find(". ").map_or(stop, |i| i + 1);
                 end = m.end() + rest[..stop].trim_end().len();
             }
@@ -264,6 +268,18 @@ mod tests {
             "{m:?}"
         );
         assert_eq!(find_in("nothing to see here"), None);
+    }
+
+    #[test]
+    fn a_cut_quote_ends_on_a_character() {
+        // Found by fuzzing: the start of a long message, then text whose
+        // characters straddle twice the message's length.
+        let text = format!("The request signature we calculated{}atc}}", "€".repeat(80));
+        let quotes = find_all(&text);
+        assert!(
+            quotes.iter().all(|q| text.is_char_boundary(q.end)),
+            "{quotes:?}"
+        );
     }
 
     #[test]
