@@ -19,9 +19,9 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     link_position_dependent();
     let dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let names = ["cos.json", "ci.json", "obs.json"];
+    let names = validate::PROVIDERS.map(|p| format!("{p}.json"));
     let mut texts = Vec::new();
-    for name in names {
+    for name in &names {
         let path = dir.join("data").join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         match std::fs::read_to_string(&path) {
@@ -31,7 +31,7 @@ fn main() {
     }
     let files: Vec<(&str, &str)> = names
         .iter()
-        .copied()
+        .map(String::as_str)
         .zip(texts.iter().map(String::as_str))
         .collect();
     let entries = validate::validate(&files).unwrap_or_else(|e| fail(&e));
@@ -68,14 +68,17 @@ fn fail(message: &str) -> ! {
     panic!("invalid catalogue: {message}");
 }
 
-const PROVIDERS: [&str; 3] = ["Cos", "Ci", "Obs"];
-const SECTIONS: [&str; 6] = [
+const PROVIDERS: [&str; 7] = ["Cos", "Ci", "Obs", "S3", "TencentCloud", "Curl", "Apple"];
+const SECTIONS: [&str; 9] = [
     "Api",
     "ImageDownload",
     "ImagePersistence",
     "DocumentPreview",
     "ContentModeration",
     "MediaProcessing",
+    "Client",
+    "CloudApi",
+    "Sts",
 ];
 
 /// Interns strings into one text, so the table holds offsets instead of
@@ -122,16 +125,19 @@ fn entry_json(e: &validate::RawEntry) -> String {
         .iter()
         .map(|m| {
             format!(
-                "{{\"message\":{},\"description\":{}}}",
+                "{{\"message\":{},\"description\":{},\"causes\":{},\"advice\":{},\"source\":{}}}",
                 j(&m.message),
-                opt(m.description.as_ref())
+                opt(m.description.as_ref()),
+                list(&m.causes),
+                opt(m.advice.as_ref()),
+                opt(m.source.as_ref())
             )
         })
         .collect();
     format!(
         "{{\"provider\":{},\"section\":{},\"code\":{},\"number\":{},\"status\":{},\"status_text\":{},\
          \"description\":{},\"description_zh\":{},\"messages\":[{}],\"advice\":{},\"retryable\":{},\
-         \"aliases\":{},\"docs\":{}}}",
+         \"aliases\":{},\"docs\":{},\"troubleshooting\":{},\"source\":{}}}",
         j(validate::PROVIDERS[e.provider]),
         j(validate::SECTIONS[e.section]),
         opt(e.code.as_ref()),
@@ -145,6 +151,15 @@ fn entry_json(e: &validate::RawEntry) -> String {
         e.retryable,
         list(&e.aliases),
         list(&e.docs),
+        e.troubleshooting
+            .as_ref()
+            .map_or("null".to_owned(), |t| format!(
+                "{{\"causes\":{},\"advice\":{},\"source\":{}}}",
+                list(&t.causes),
+                opt(t.advice.as_ref()),
+                j(&t.source)
+            )),
+        j(&e.source),
     )
 }
 
@@ -161,16 +176,6 @@ fn generate(entries: &[validate::RawEntry]) -> String {
         for name in e.code.iter().chain(&e.aliases) {
             names.push((query::fold(name), index));
         }
-        let m0 = message_count;
-        for m in &e.messages {
-            let message = text.span(&m.message);
-            let description = text.opt(m.description.as_ref());
-            let _ = writeln!(
-                messages,
-                "    RawMessage {{ message: {message}, description: {description} }},"
-            );
-            message_count += 1;
-        }
         let mut push_list = |items: &[String], text: &mut Text| {
             let start = list_count;
             for item in items {
@@ -179,8 +184,35 @@ fn generate(entries: &[validate::RawEntry]) -> String {
             }
             (start, list_count)
         };
+        let m0 = message_count;
+        for m in &e.messages {
+            let message = text.span(&m.message);
+            let description = text.opt(m.description.as_ref());
+            let causes = push_list(&m.causes, &mut text);
+            let advice = text.opt(m.advice.as_ref());
+            let source = text.opt(m.source.as_ref());
+            let _ = writeln!(
+                messages,
+                "    RawMessage {{ message: {message}, description: {description}, causes: ({}, {}), advice: {advice}, source: {source} }},",
+                causes.0, causes.1
+            );
+            message_count += 1;
+        }
         let aliases = push_list(&e.aliases, &mut text);
         let docs = push_list(&e.docs, &mut text);
+        let trouble = match &e.troubleshooting {
+            None => "None".to_owned(),
+            Some(t) => {
+                let causes = push_list(&t.causes, &mut text);
+                format!(
+                    "Some(RawTrouble {{ causes: ({}, {}), advice: {}, source: {} }})",
+                    causes.0,
+                    causes.1,
+                    text.opt(t.advice.as_ref()),
+                    text.span(&t.source)
+                )
+            }
+        };
         let _ = writeln!(table, "    Entry {{");
         let _ = writeln!(
             table,
@@ -207,6 +239,8 @@ fn generate(entries: &[validate::RawEntry]) -> String {
         let _ = writeln!(table, "        messages: ({m0}, {message_count}),");
         let _ = writeln!(table, "        aliases: ({}, {}),", aliases.0, aliases.1);
         let _ = writeln!(table, "        docs: ({}, {}),", docs.0, docs.1);
+        let _ = writeln!(table, "        trouble: {trouble},");
+        let _ = writeln!(table, "        source: {},", text.span(&e.source));
         let _ = writeln!(table, "        json: {},", text.span(&entry_json(e)));
         let _ = writeln!(table, "    }},");
     }

@@ -195,7 +195,7 @@ pub struct DecodeArgs {
 
     /// Take every error as coming from this provider.
     #[arg(long = "provider", value_enum)]
-    pub provider: Option<ProviderArg>,
+    pub provider: Option<ServiceArg>,
 
     /// One table of the codes found, with counts, instead of one block per
     /// error.
@@ -249,11 +249,17 @@ pub enum Lang {
     Zh,
 }
 
+/// A provider of the catalogue, for `--provider` on the listing commands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ProviderArg {
     Cos,
     Ci,
     Obs,
+    S3,
+    #[value(name = "tencentcloud")]
+    TencentCloud,
+    Curl,
+    Apple,
 }
 
 impl From<ProviderArg> for Provider {
@@ -262,6 +268,29 @@ impl From<ProviderArg> for Provider {
             ProviderArg::Cos => Provider::Cos,
             ProviderArg::Ci => Provider::Ci,
             ProviderArg::Obs => Provider::Obs,
+            ProviderArg::S3 => Provider::S3,
+            ProviderArg::TencentCloud => Provider::TencentCloud,
+            ProviderArg::Curl => Provider::Curl,
+            ProviderArg::Apple => Provider::Apple,
+        }
+    }
+}
+
+/// A storage service, for `decode --provider`: the services whose errors
+/// decode attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ServiceArg {
+    Cos,
+    Ci,
+    Obs,
+}
+
+impl From<ServiceArg> for Provider {
+    fn from(p: ServiceArg) -> Provider {
+        match p {
+            ServiceArg::Cos => Provider::Cos,
+            ServiceArg::Ci => Provider::Ci,
+            ServiceArg::Obs => Provider::Obs,
         }
     }
 }
@@ -274,6 +303,9 @@ pub enum SectionArg {
     DocumentPreview,
     ContentModeration,
     MediaProcessing,
+    Client,
+    CloudApi,
+    Sts,
 }
 
 impl From<SectionArg> for Section {
@@ -285,6 +317,9 @@ impl From<SectionArg> for Section {
             SectionArg::DocumentPreview => Section::DocumentPreview,
             SectionArg::ContentModeration => Section::ContentModeration,
             SectionArg::MediaProcessing => Section::MediaProcessing,
+            SectionArg::Client => Section::Client,
+            SectionArg::CloudApi => Section::CloudApi,
+            SectionArg::Sts => Section::Sts,
         }
     }
 }

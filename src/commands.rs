@@ -407,6 +407,12 @@ fn point_to_search(
         let (text, _) = render::text::description(e, look.lang);
         let room = limit.saturating_sub(render::width(&head));
         let atoms = render::atoms(text);
+        if room < render::MIN_WIDTH + 4 {
+            // Long names leave too little room beside them for words to
+            // be worth reading: the code and provider alone, in the width.
+            writeln!(err, "{}", head.trim_end())?;
+            continue;
+        }
         let lines = render::fill(&atoms, room.max(render::MIN_WIDTH));
         if lines.len() == 1 {
             writeln!(err, "{head}{}", lines[0])?;

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use coserr::catalog::{self, Entry, Filter, Query, suggest::suggest};
+use coserr::catalog::{self, Entry, Filter, Query, Section, suggest::suggest};
 use serde_json::Value;
 
 fn fixture() -> Vec<Value> {
@@ -69,6 +69,7 @@ fn every_document_row_is_in_the_catalogue() {
     // name the source (data/README.md, "Sources beyond the seed documents").
     let extra: Vec<String> = catalog::entries()
         .iter()
+        .filter(|e| e.provider.is_service() && e.section != Section::Client)
         .filter(|e| {
             !rows
                 .iter()
@@ -90,6 +91,72 @@ fn every_document_row_is_in_the_catalogue() {
             );
         }
     }
+}
+
+/// Every entry from the seed documents says so in `source`, naming the
+/// documents its row comes from; every other entry names a source that
+/// data/README.md lists, and none of them repeats a seed entry's
+/// provider, section, name and status (so no list beyond the documents
+/// can change what a document says).
+#[test]
+fn every_entry_names_its_source() {
+    let rows = fixture();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md"))
+        .expect("data/README.md");
+    let mut seeds: Vec<&Entry> = Vec::new();
+    for row in &rows {
+        let e = find(row)[0];
+        let docs = strings(&row["sources"]).join(", ");
+        assert_eq!(
+            e.source(),
+            format!("seed documents {docs}"),
+            "{}",
+            label(row)
+        );
+        assert!(e.is_seed());
+        seeds.push(e);
+    }
+    let mut beyond = 0;
+    for e in catalog::entries() {
+        if seeds.iter().any(|s| std::ptr::eq(*s, e)) {
+            continue;
+        }
+        beyond += 1;
+        let at = extra_label(e);
+        assert!(
+            !e.is_seed(),
+            "{at}: only the documents' rows are seed entries"
+        );
+        assert!(
+            e.source().starts_with("https://") || e.source().starts_with("github:"),
+            "{at}: source {:?}",
+            e.source()
+        );
+        assert!(
+            readme.contains(e.source()),
+            "{at}: its source {} is not listed in data/README.md",
+            e.source()
+        );
+        let same = |s: &&Entry| {
+            s.provider == e.provider
+                && s.section == e.section
+                && s.name() == e.name()
+                && s.status == e.status
+        };
+        assert!(
+            !seeds.iter().any(same),
+            "{at}: repeats a seed entry; add to the seed entry instead"
+        );
+        for m in e.messages().chain(seeds.iter().flat_map(|s| s.messages())) {
+            if let Some(src) = m.source {
+                assert!(
+                    readme.contains(src),
+                    "{at}: message source {src} not in data/README.md"
+                );
+            }
+        }
+    }
+    assert!(beyond >= 13, "the entries beyond the documents: {beyond}");
 }
 
 /// Entries from official sources beyond the seed documents (data/README.md,
@@ -269,8 +336,17 @@ fn retryable_follows_http_semantics() {
 /// its number (http's `status_code::roundtrip`, over the whole catalogue).
 #[test]
 fn every_entry_round_trips_through_lookup() {
-    let all = Filter::default();
     for e in catalog::entries() {
+        // S3's meaning of a name COS or OBS documents shows when S3 is
+        // asked for (`shadowed_s3_names_show_when_asked_for`).
+        let all = Filter {
+            providers: if e.shadowed() {
+                vec![e.provider]
+            } else {
+                Vec::new()
+            },
+            ..Filter::default()
+        };
         let mut queries: Vec<String> = e.names().map(str::to_owned).collect();
         queries.extend(e.code().map(str::to_lowercase));
         queries.extend(e.code().map(str::to_uppercase));
@@ -314,10 +390,77 @@ fn one_name_in_several_providers_is_grouped_by_provider() {
     );
 }
 
+/// S3's meaning of a name that COS or OBS documents is hidden unless S3
+/// is asked for; a name only S3 has shows, marked as S3's.
+#[test]
+fn shadowed_s3_names_show_when_asked_for() {
+    let providers = |q: &str, f: &Filter| -> Vec<&str> {
+        catalog::lookup(&Query::parse(q, false).unwrap(), f)
+            .iter()
+            .map(|e| e.provider.as_str())
+            .collect()
+    };
+    let all = Filter::default();
+    assert_eq!(providers("NoSuchKey", &all), ["cos", "obs"]);
+    let s3 = Filter {
+        providers: vec![catalog::Provider::S3],
+        ..Filter::default()
+    };
+    assert_eq!(providers("NoSuchKey", &s3), ["s3"]);
+    // COS documents ExpiredToken: S3's meaning shows when asked for.
+    assert_eq!(providers("ExpiredToken", &all), ["cos"]);
+    assert_eq!(providers("ExpiredToken", &s3), ["s3"]);
+    assert_eq!(providers("AuthorizationHeaderMalformed", &all), ["s3"]);
+    // `list` follows the same rule.
+    assert!(
+        !catalog::list(&all)
+            .any(|e| e.provider == catalog::Provider::S3 && e.code() == Some("NoSuchKey"))
+    );
+    assert!(catalog::list(&s3).any(|e| e.code() == Some("NoSuchKey")));
+}
+
+/// The codes the issue names are found, each with its source.
+#[test]
+fn codes_beyond_the_documents_are_found() {
+    let all = Filter::default();
+    for (q, provider, section) in [
+        ("InvalidCredentials", "cos", "client"),
+        ("10001", "cos", "client"),
+        ("UnknownHost", "cos", "client"),
+        ("AuthFailure.SignatureExpire", "tencentcloud", "cloud-api"),
+        ("InvalidParameter.GrantOtherResource", "tencentcloud", "sts"),
+        ("OBS_STATUS_NameLookupError", "obs", "client"),
+        ("AuthorizationHeaderMalformed", "s3", "api"),
+        ("NSURLErrorTimedOut", "apple", "client"),
+        ("-1001", "apple", "client"),
+        ("CURLE_OPERATION_TIMEDOUT", "curl", "client"),
+        ("28", "curl", "client"),
+    ] {
+        let found = catalog::lookup(&Query::parse(q, false).unwrap(), &all);
+        let e = found
+            .iter()
+            .find(|e| e.provider.as_str() == provider && e.section.as_str() == section)
+            .unwrap_or_else(|| panic!("{q}: no {provider}/{section} entry"));
+        assert!(!e.is_seed() && !e.source().is_empty(), "{q}");
+    }
+    let s3 = Filter {
+        providers: vec![catalog::Provider::S3],
+        ..Filter::default()
+    };
+    let expired = catalog::lookup(&Query::parse("ExpiredToken", false).unwrap(), &s3);
+    assert!(matches!(expired.as_slice(), [e] if e.status == Some(400) && !e.is_seed()));
+    let beyond = catalog::entries().iter().filter(|e| !e.is_seed()).count();
+    assert!(beyond >= 300, "{beyond} entries beyond the seeds");
+}
+
 #[test]
 fn numbers_in_two_sections_show_both() {
     for n in ["-3006", "-3008", "-3011", "-3015", "-3075"] {
-        let found = catalog::lookup(&Query::parse(n, false).unwrap(), &Filter::default());
+        let ci = Filter {
+            providers: vec![catalog::Provider::Ci],
+            ..Filter::default()
+        };
+        let found = catalog::lookup(&Query::parse(n, false).unwrap(), &ci);
         let sections: HashSet<&str> = found.iter().map(|e| e.section.as_str()).collect();
         assert_eq!(
             sections,
@@ -482,7 +625,17 @@ fn prerendered_json_matches_the_entry() {
     for e in catalog::entries() {
         let v: Value = serde_json::from_str(e.json()).expect("valid JSON");
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 13);
+        assert_eq!(keys.len(), 15);
+        match e.troubleshooting() {
+            None => assert!(v["troubleshooting"].is_null()),
+            Some(t) => {
+                let causes: Vec<&str> = t.causes().collect();
+                assert_eq!(strings(&v["troubleshooting"]["causes"]), causes);
+                assert_eq!(v["troubleshooting"]["advice"].as_str(), t.advice);
+                assert_eq!(v["troubleshooting"]["source"], t.source);
+            }
+        }
+        assert_eq!(v["source"], e.source());
         assert_eq!(v["provider"], e.provider.as_str());
         assert_eq!(v["section"], e.section.as_str());
         assert_eq!(v["code"].as_str(), e.code());
@@ -493,14 +646,34 @@ fn prerendered_json_matches_the_entry() {
         assert_eq!(v["description_zh"].as_str(), e.description_zh());
         assert_eq!(v["advice"], e.advice());
         assert_eq!(v["retryable"], e.retryable);
-        let messages: Vec<(&str, Option<&str>)> = v["messages"]
+        type M<'a> = (
+            &'a str,
+            Option<&'a str>,
+            Vec<String>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let messages: Vec<M> = v["messages"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|m| (m["message"].as_str().unwrap(), m["description"].as_str()))
+            .map(|m| {
+                (
+                    m["message"].as_str().unwrap(),
+                    m["description"].as_str(),
+                    strings(&m["causes"]),
+                    m["advice"].as_str(),
+                    m["source"].as_str(),
+                )
+            })
             .collect();
-        let expected: Vec<(&str, Option<&str>)> =
-            e.messages().map(|m| (m.message, m.description)).collect();
+        let expected: Vec<M> = e
+            .messages()
+            .map(|m| {
+                let causes = m.causes().map(str::to_owned).collect();
+                (m.message, m.description, causes, m.advice, m.source)
+            })
+            .collect();
         assert_eq!(messages, expected);
         assert_eq!(strings(&v["aliases"]), e.aliases().collect::<Vec<_>>());
         assert_eq!(strings(&v["docs"]), e.docs().collect::<Vec<_>>());
@@ -521,7 +694,7 @@ fn the_name_index_agrees_with_a_scan() {
         let indexed = catalog::lookup(&query, &Filter::default());
         let scanned: Vec<&Entry> = catalog::entries()
             .iter()
-            .filter(|e| e.matches(&query))
+            .filter(|e| e.matches(&query) && Filter::default().accepts(e))
             .collect();
         assert_eq!(indexed, scanned, "{q:?}");
     }

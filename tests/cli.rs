@@ -39,7 +39,7 @@ fn parse_json_lines(out: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-const ENTRY_FIELDS: [&str; 13] = [
+const ENTRY_FIELDS: [&str; 15] = [
     "provider",
     "section",
     "code",
@@ -53,6 +53,8 @@ const ENTRY_FIELDS: [&str; 13] = [
     "retryable",
     "aliases",
     "docs",
+    "troubleshooting",
+    "source",
 ];
 
 fn assert_entry_shape(e: &Value) {
@@ -380,7 +382,11 @@ fn lookup_json_has_exactly_the_documented_fields() {
 #[test]
 fn list_and_search_json_print_one_entry_per_line() {
     let all = json_lines(&["list", "--json"]);
-    assert_eq!(all.len(), coserr::catalog::entries().len());
+    let shown = coserr::catalog::Filter::default();
+    let listed = coserr::catalog::entries()
+        .iter()
+        .filter(|e| shown.accepts(e));
+    assert_eq!(all.len(), listed.count());
     for e in &all {
         assert_entry_shape(e);
     }
@@ -741,7 +747,7 @@ fn man_pages_ship_every_page_they_refer_to() {
 
 // ---- decode and id ----
 
-const DECODE_FIELDS: [&str; 25] = [
+const DECODE_FIELDS: [&str; 26] = [
     "provider",
     "status",
     "code",
@@ -763,6 +769,7 @@ const DECODE_FIELDS: [&str; 25] = [
     "entry",
     "alternatives",
     "hint",
+    "troubleshooting",
     "in_200",
     "sections",
     "suggestions",
@@ -931,6 +938,11 @@ fn decode_json_has_exactly_the_documented_fields() {
     assert_eq!(keys, expected);
     // In the documented order (serde_json's map sorts them).
     let raw = String::from_utf8(decode_with(&["--json"], CURL_I_403).stdout).unwrap();
+    // The entries' own fields (`source`, `troubleshooting`) are not the
+    // error's: look at the error's fields only.
+    let (before, rest) = raw.split_once("\"entry\":").unwrap();
+    let (_, after) = rest.split_once("],\"hint\":").unwrap();
+    let raw = format!("{before}\"entry\":null,\"alternatives\":[],\"hint\":{after}");
     let at: Vec<usize> = DECODE_FIELDS
         .iter()
         .map(|k| raw.find(&format!("\"{k}\":")).unwrap())
@@ -1906,4 +1918,101 @@ fn long_output_on_a_terminal_goes_through_the_pager() {
         assert!(screen.contains("NoSuchKey"), "{why}: {screen}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// decode shows what Huawei's troubleshooting page says: for the message
+/// the input shows where the page covers it, else for the code, saying
+/// the page does not name the message (real cases from the corpus).
+#[test]
+fn decode_shows_the_troubleshooting_page_for_the_message_read() {
+    let read = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/tests/corpus/real/{name}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let upload = read("obs-java-sdk-xml-error-nosuchupload-404");
+    let e = &decode_json(&upload)[0];
+    assert_eq!(e["code"], "NoSuchUpload");
+    let t = &e["troubleshooting"];
+    assert_eq!(t["for_message"], true, "{e}");
+    assert!(
+        t["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("obs_errorcode_0026.html")
+    );
+    assert!(!t["causes"].as_array().unwrap().is_empty());
+    let text = String::from_utf8(decode_with(&[], &upload).stdout).unwrap();
+    assert!(text.contains("Causes (the provider's troubleshooting page for this message):"));
+    assert!(text.contains("    1. "), "{text}");
+
+    let date = read("obs-c-sdk-localized-date-accessdenied");
+    let e = &decode_json(&date)[0];
+    assert_eq!(e["code"], "AccessDenied");
+    assert_eq!(e["troubleshooting"]["for_message"], false);
+    assert!(
+        e["troubleshooting"]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("obs_errorcode_0003.html")
+    );
+    let text = String::from_utf8(decode_with(&[], &date).stdout).unwrap();
+    assert!(text.contains("it does not name this message"), "{text}");
+    // COS has no such pages: no causes, and the field is null.
+    assert_eq!(decode_json(CURL_I_403)[0]["troubleshooting"], Value::Null);
+}
+
+/// A code no storage service documents, only S3 (an S3 gateway's), gets
+/// S3's meaning without making the provider S3; a server's numeric code
+/// is never read as a client library's (CI's -3006 is not Apple's).
+#[test]
+fn decode_falls_back_to_s3_and_never_to_client_codes() {
+    let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AuthorizationHeaderMalformed</Code>\
+                <Message>The authorization header is malformed.</Message></Error>\n";
+    let e = &decode_json(body)[0];
+    assert_eq!(e["entry"]["provider"], "s3");
+    assert_eq!(e["provider"], Value::Null);
+    let text = String::from_utf8(decode_with(&[], body).stdout).unwrap();
+    assert!(!text.contains("is not in the catalogue"), "{text}");
+
+    let errno = "HTTP/1.1 404 Not Found\r\nX-ErrNo: -3006\r\n\
+                 x-cos-request-id: NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx\r\n\r\n";
+    let e = &decode_json(errno)[0];
+    assert_eq!(e["entry"]["provider"], "ci", "{e}");
+    assert!(
+        e["alternatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["provider"] == "ci")
+    );
+}
+
+/// `lookup` shows where an entry beyond the documents comes from, and S3's
+/// meaning says it is S3's.
+#[test]
+fn lookup_names_the_source() {
+    let out = stdout_of(&["lookup", "CURLE_OPERATION_TIMEDOUT"]);
+    assert!(
+        out.contains("Source: github:curl/curl/docs/libcurl/libcurl-errors.md"),
+        "{out}"
+    );
+    let out = stdout_of(&["lookup", "SlowDown", "--provider", "cos"]);
+    assert!(
+        out.contains("Source: the provider's error code documentation (seed documents 000"),
+        "{out}"
+    );
+    let out = stdout_of(&["lookup", "AuthorizationHeaderMalformed"]);
+    assert!(out.contains("Amazon S3 (the S3 meaning)"), "{out}");
+    let out = stdout_of(&["lookup", "--json", "InvalidCredentials"]);
+    let v: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        v["matches"][0]["source"],
+        "https://cloud.tencent.com/document/product/436/30443"
+    );
+    // A client code numbered like a status is found by its number.
+    let out = stdout_of(&["lookup", "--json", "+33"]);
+    assert!(out.contains("OBS_STATUS_NameLookupError"), "{out}");
 }

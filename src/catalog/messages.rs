@@ -80,8 +80,7 @@ static S3: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
 });
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let mut messages: Vec<&'static str> = super::entries()
-        .iter()
+    let mut messages: Vec<&'static str> = super::server_entries()
         .flat_map(messages_of)
         .chain(S3.iter().map(|(_, m)| *m))
         .filter(|m| m.len() >= 8)
@@ -228,8 +227,7 @@ pub fn codes_of(message: &str) -> Vec<&'static str> {
 /// for each message it finds.
 static CODES: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
     let mut map: HashMap<String, Vec<&'static str>> = HashMap::new();
-    let named = super::entries()
-        .iter()
+    let named = super::server_entries()
         .filter_map(|e| Some((e.code()?, e)))
         .flat_map(|(code, e)| messages_of(e).map(move |m| (code, m)));
     for (code, m) in named.chain(S3.iter().map(|&(c, m)| (c, m))) {

@@ -1,11 +1,15 @@
-//! The embedded catalogue: every documented COS, CI and OBS error code.
+//! The embedded catalogue: every documented COS, CI and OBS error code, and
+//! the codes their users meet beyond those documents (SDK client codes, S3
+//! error names, Tencent Cloud API and STS, libcurl, Apple URL loading), each
+//! with its source.
 //!
 //! `build.rs` validates `data/*.json` and compiles it into the static
 //! [`ENTRIES`] table, so a lookup parses nothing at run time.
 
 use std::fmt;
 
-/// The cloud service whose documentation lists an entry.
+/// Who defines an entry's code: one of the three storage services, or a
+/// list their users meet beyond them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Provider {
     /// Tencent Cloud Object Storage.
@@ -14,11 +18,28 @@ pub enum Provider {
     Ci,
     /// Huawei Cloud Object Storage Service.
     Obs,
+    /// Amazon S3's error names, which COS and OBS users meet through S3
+    /// tools; shown where COS and OBS have no entry of the name.
+    S3,
+    /// Tencent Cloud API 3.0 and STS (temporary keys for COS).
+    TencentCloud,
+    /// libcurl's error codes (curl's exit codes).
+    Curl,
+    /// Apple's URL loading system (`NSURLErrorDomain`).
+    Apple,
 }
 
 impl Provider {
     /// Every provider, in display order.
-    pub const ALL: [Provider; 3] = [Provider::Cos, Provider::Ci, Provider::Obs];
+    pub const ALL: [Provider; 7] = [
+        Provider::Cos,
+        Provider::Ci,
+        Provider::Obs,
+        Provider::S3,
+        Provider::TencentCloud,
+        Provider::Curl,
+        Provider::Apple,
+    ];
 
     /// The identifier used in `data/` and in `--json` output.
     pub fn as_str(self) -> &'static str {
@@ -26,6 +47,10 @@ impl Provider {
             Provider::Cos => "cos",
             Provider::Ci => "ci",
             Provider::Obs => "obs",
+            Provider::S3 => "s3",
+            Provider::TencentCloud => "tencentcloud",
+            Provider::Curl => "curl",
+            Provider::Apple => "apple",
         }
     }
 
@@ -35,7 +60,17 @@ impl Provider {
             Provider::Cos => "Tencent Cloud COS",
             Provider::Ci => "Tencent Cloud Infinite (CI)",
             Provider::Obs => "Huawei Cloud OBS",
+            Provider::S3 => "Amazon S3 (the S3 meaning)",
+            Provider::TencentCloud => "Tencent Cloud API",
+            Provider::Curl => "libcurl",
+            Provider::Apple => "Apple URL loading",
         }
+    }
+
+    /// Whether this is one of the storage services that decode identifies
+    /// (COS, CI, OBS); the others are lists of codes met along the way.
+    pub fn is_service(self) -> bool {
+        matches!(self, Provider::Cos | Provider::Ci | Provider::Obs)
     }
 }
 
@@ -51,7 +86,10 @@ impl std::str::FromStr for Provider {
         Provider::ALL
             .into_iter()
             .find(|p| p.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown provider '{s}' (expected cos, ci or obs)"))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Provider::ALL.iter().map(|p| p.as_str()).collect();
+                format!("unknown provider '{s}' (expected {})", names.join(", "))
+            })
     }
 }
 
@@ -70,17 +108,27 @@ pub enum Section {
     ContentModeration,
     /// CI media processing (MPS) codes.
     MediaProcessing,
+    /// Codes a client (SDK, tool, network library) reports on its own,
+    /// without or before a server's answer.
+    Client,
+    /// Tencent Cloud API 3.0 common errors.
+    CloudApi,
+    /// Tencent Cloud STS (temporary credentials) errors.
+    Sts,
 }
 
 impl Section {
     /// Every section, in display order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 9] = [
         Section::Api,
         Section::ImageDownload,
         Section::ImagePersistence,
         Section::DocumentPreview,
         Section::ContentModeration,
         Section::MediaProcessing,
+        Section::Client,
+        Section::CloudApi,
+        Section::Sts,
     ];
 
     /// The identifier used in `data/` and in `--json` output.
@@ -92,6 +140,9 @@ impl Section {
             Section::DocumentPreview => "document-preview",
             Section::ContentModeration => "content-moderation",
             Section::MediaProcessing => "media-processing",
+            Section::Client => "client",
+            Section::CloudApi => "cloud-api",
+            Section::Sts => "sts",
         }
     }
 
@@ -104,6 +155,9 @@ impl Section {
             Section::DocumentPreview => "document preview",
             Section::ContentModeration => "content moderation",
             Section::MediaProcessing => "media processing",
+            Section::Client => "client-side",
+            Section::CloudApi => "API 3.0 common error",
+            Section::Sts => "STS",
         }
     }
 }
@@ -134,6 +188,19 @@ pub struct Message {
     pub message: &'static str,
     /// What the document says it means, where it says.
     pub description: Option<&'static str>,
+    /// Why the server sends it, where a troubleshooting page says.
+    pub causes: &'static [Span],
+    /// What to do when it is seen, where a page says.
+    pub advice: Option<&'static str>,
+    /// The page the causes and advice come from.
+    pub source: Option<&'static str>,
+}
+
+impl Message {
+    /// The causes, as text.
+    pub fn causes(&self) -> impl ExactSizeIterator<Item = &'static str> + Clone + use<> {
+        self.causes.iter().map(|s| s.text())
+    }
 }
 
 /// A piece of [`TEXT`]: `start..end`.
@@ -143,7 +210,7 @@ pub struct Message {
 /// dynamic loader rewrote some 2,800 pointers on every run, and touching
 /// those pages cost a measurable share of a `coserr lookup`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Span(u32, u32);
+pub struct Span(u32, u32);
 
 impl Span {
     fn text(self) -> &'static str {
@@ -156,6 +223,48 @@ impl Span {
 struct RawMessage {
     message: Span,
     description: Option<Span>,
+    /// `start..end` in [`LISTS`].
+    causes: (u16, u16),
+    advice: Option<Span>,
+    source: Option<Span>,
+}
+
+/// A troubleshooting page's causes for a code, whatever its message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RawTrouble {
+    /// `start..end` in [`LISTS`].
+    causes: (u16, u16),
+    advice: Option<Span>,
+    source: Span,
+}
+
+/// What a troubleshooting page says about a code (or one of its server
+/// messages): the causes, what to do, and the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trouble {
+    causes: &'static [Span],
+    pub advice: Option<&'static str>,
+    pub source: &'static str,
+}
+
+impl Trouble {
+    /// A page's word on a message, from the message's fields.
+    pub fn new(
+        causes: &'static [Span],
+        advice: Option<&'static str>,
+        source: &'static str,
+    ) -> Trouble {
+        Trouble {
+            causes,
+            advice,
+            source,
+        }
+    }
+
+    /// The causes, as text, in the page's order.
+    pub fn causes(&self) -> impl ExactSizeIterator<Item = &'static str> + Clone + use<> {
+        self.causes.iter().map(|s| s.text())
+    }
 }
 
 /// One documented error: a (provider, section, code or number, status) row.
@@ -180,6 +289,8 @@ pub struct Entry {
     aliases: (u16, u16),
     /// `start..end` in [`LISTS`].
     docs: (u16, u16),
+    trouble: Option<RawTrouble>,
+    source: Span,
     /// The entry as `--json` prints it, rendered by build.rs.
     json: Span,
 }
@@ -218,12 +329,58 @@ impl Entry {
             .map(|m| Message {
                 message: m.message.text(),
                 description: m.description.map(Span::text),
+                causes: &LISTS[usize::from(m.causes.0)..usize::from(m.causes.1)],
+                advice: m.advice.map(Span::text),
+                source: m.source.map(Span::text),
             })
     }
 
     /// Other spellings that resolve to this entry.
     pub fn aliases(&self) -> impl ExactSizeIterator<Item = &'static str> + Clone + use<> {
         strings(self.aliases)
+    }
+
+    /// Where the entry's facts come from: `seed documents 000, 001` for the
+    /// seed documents (data/README.md), else a URL or a
+    /// `github:owner/repo/path`.
+    pub fn source(&self) -> &'static str {
+        self.source.text()
+    }
+
+    /// What a troubleshooting page says of the code whatever its message.
+    pub fn troubleshooting(&self) -> Option<Trouble> {
+        self.trouble.map(|t| Trouble {
+            causes: &LISTS[usize::from(t.causes.0)..usize::from(t.causes.1)],
+            advice: t.advice.map(Span::text),
+            source: t.source.text(),
+        })
+    }
+
+    /// What a troubleshooting page says of the code when the server sent
+    /// `message` (compared as decode compares messages: exactly, then
+    /// ignoring case and a final full stop), else of the code whatever
+    /// its message.
+    pub fn trouble_for(&self, message: Option<&str>) -> Option<Trouble> {
+        let norm = |m: &str| m.trim().trim_end_matches('.').to_ascii_lowercase();
+        message
+            .and_then(|seen| {
+                let seen = norm(seen);
+                self.messages()
+                    .find(|m| m.source.is_some() && norm(m.message) == seen)
+            })
+            .and_then(|m| {
+                m.source.map(|source| Trouble {
+                    causes: m.causes,
+                    advice: m.advice,
+                    source,
+                })
+            })
+            .or_else(|| self.troubleshooting())
+    }
+
+    /// Whether the entry comes from the seed documents.
+    pub fn is_seed(&self) -> bool {
+        self.source().starts_with("seed documents ")
     }
 
     /// Documentation links.
@@ -252,9 +409,25 @@ impl Entry {
             Query::Name(name) => self.names().any(|n| fold_eq(n, name)),
             Query::Prefix(stem) => self.names().any(|n| fold_starts_with(n, stem)),
             Query::Number(n) => self.number.is_some_and(|m| i64::from(m) == *n),
-            Query::Status(s) => self.status == Some(*s),
+            // Three digits read as a status; a client code of that number
+            // (OBS_STATUS 100) has no status, and is meant just as well.
+            Query::Status(s) => {
+                self.status == Some(*s)
+                    || (self.status.is_none() && self.number == Some(i32::from(*s)))
+            }
             Query::StatusClass(c) => self.status.is_some_and(|s| s / 100 == *c),
         }
+    }
+
+    /// Whether COS or OBS has an entry of this entry's code: S3's meaning
+    /// of such a name is shown only when S3 is asked for.
+    pub fn shadowed(&self) -> bool {
+        self.code().is_some_and(|code| {
+            named(&fold(code)).any(|other| {
+                matches!(other.provider, Provider::Cos | Provider::Obs)
+                    && other.section != Section::Client
+            })
+        })
     }
 
     /// The code and its aliases.
@@ -279,6 +452,25 @@ pub fn entries() -> &'static [Entry] {
     &ENTRIES
 }
 
+/// The sections of codes that a server answers with.
+const SERVER_SECTIONS: [Section; 6] = [
+    Section::Api,
+    Section::ImageDownload,
+    Section::ImagePersistence,
+    Section::DocumentPreview,
+    Section::ContentModeration,
+    Section::MediaProcessing,
+];
+
+/// The entries [`Filter::servers`] accepts (S3's only where COS and OBS
+/// lack the name): the codes decode reads in a server's answer.
+pub fn server_entries() -> impl Iterator<Item = &'static Entry> {
+    let filter = Filter::servers();
+    ENTRIES
+        .iter()
+        .filter(move |e| filter.accepts(e) && (e.provider != Provider::S3 || !e.shadowed()))
+}
+
 pub mod messages;
 pub mod query;
 pub mod search;
@@ -301,7 +493,39 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The storage services' server-side codes (COS, CI, OBS; no client
+    /// codes): what decode reads an error response's code against first.
+    pub fn services() -> Filter {
+        Filter {
+            providers: vec![Provider::Cos, Provider::Ci, Provider::Obs],
+            sections: SERVER_SECTIONS.to_vec(),
+            ..Filter::default()
+        }
+    }
+
+    /// [`Filter::services`] and S3's names: every code a storage server
+    /// (or an S3 gateway in front of one) may answer with.
+    pub fn servers() -> Filter {
+        Filter {
+            providers: vec![Provider::Cos, Provider::Ci, Provider::Obs, Provider::S3],
+            ..Filter::services()
+        }
+    }
+
+    /// S3's meanings only.
+    pub fn s3() -> Filter {
+        Filter {
+            providers: vec![Provider::S3],
+            ..Filter::default()
+        }
+    }
+
     pub fn accepts(&self, e: &Entry) -> bool {
+        // S3's meaning of a name that COS or OBS documents is shown only
+        // when S3 is asked for: it is the meaning a COS or OBS user meets.
+        if e.provider == Provider::S3 && !self.providers.contains(&Provider::S3) && e.shadowed() {
+            return false;
+        }
         (self.providers.is_empty() || self.providers.contains(&e.provider))
             && (self.sections.is_empty() || self.sections.contains(&e.section))
             && self.status.is_none_or(|s| e.status == Some(s))

@@ -12,21 +12,48 @@ use serde_json::{Map, Value};
 use super::query::fold;
 use std::collections::HashMap;
 
-/// The provider identifiers, in catalogue order.
-pub const PROVIDERS: [&str; 3] = ["cos", "ci", "obs"];
+/// The provider identifiers, in catalogue order: the three services of the
+/// seed documents, then the lists their users meet beyond them (S3 error
+/// names, Tencent Cloud API 3.0 and STS, libcurl, Apple's URL loading).
+pub const PROVIDERS: [&str; 7] = ["cos", "ci", "obs", "s3", "tencentcloud", "curl", "apple"];
 
 /// The section identifiers, in catalogue order.
-pub const SECTIONS: [&str; 6] = [
+pub const SECTIONS: [&str; 9] = [
     "api",
     "image-download",
     "image-persistence",
     "document-preview",
     "content-moderation",
     "media-processing",
+    "client",
+    "cloud-api",
+    "sts",
 ];
 
+/// Which sections each provider (same index as [`PROVIDERS`]) may use.
+pub const PROVIDER_SECTIONS: [&[&str]; 7] = [
+    &["api", "client"],
+    &[
+        "api",
+        "image-download",
+        "image-persistence",
+        "document-preview",
+        "content-moderation",
+        "media-processing",
+    ],
+    &["api", "client"],
+    &["api"],
+    &["cloud-api", "sts"],
+    &["client"],
+    &["client"],
+];
+
+/// How the `source` of an entry from the seed documents starts; every
+/// other entry's `source` is an `https://` URL or a `github:` path.
+pub const SEED_SOURCE: &str = "seed documents ";
+
 /// The fields of an entry, in the order `data/` and `--json` use.
-pub const FIELDS: [&str; 13] = [
+pub const FIELDS: [&str; 15] = [
     "provider",
     "section",
     "code",
@@ -40,6 +67,8 @@ pub const FIELDS: [&str; 13] = [
     "retryable",
     "aliases",
     "docs",
+    "troubleshooting",
+    "source",
 ];
 
 /// A server message of an entry.
@@ -47,6 +76,21 @@ pub const FIELDS: [&str; 13] = [
 pub struct RawMessage {
     pub message: String,
     pub description: Option<String>,
+    /// Why the server sends this message, where a troubleshooting page
+    /// says (OBS's per-code pages); empty where none does.
+    pub causes: Vec<String>,
+    /// What to do when this message is seen, where a page says.
+    pub advice: Option<String>,
+    /// The page the causes and advice come from.
+    pub source: Option<String>,
+}
+
+/// A troubleshooting page's word on a code: why, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawTrouble {
+    pub causes: Vec<String>,
+    pub advice: Option<String>,
+    pub source: String,
 }
 
 /// An entry as read from `data/`, checked.
@@ -65,6 +109,12 @@ pub struct RawEntry {
     pub retryable: bool,
     pub aliases: Vec<String>,
     pub docs: Vec<String>,
+    /// Causes and advice that a troubleshooting page gives for the code
+    /// whatever its message (OBS's per-code pages).
+    pub troubleshooting: Option<RawTrouble>,
+    /// Where the entry's facts come from: `seed documents 000, 001` for
+    /// the seed documents, else a URL or `github:owner/repo/path`.
+    pub source: String,
 }
 
 impl RawEntry {
@@ -90,8 +140,10 @@ pub fn validate(files: &[(&str, &str)]) -> Result<Vec<RawEntry>, String> {
     for (name, text) in files {
         let expected_provider = name.strip_suffix(".json").unwrap_or(name);
         if !PROVIDERS.contains(&expected_provider) {
+            let files: Vec<String> = PROVIDERS.iter().map(|p| format!("{p}.json")).collect();
             return Err(format!(
-                "data/{name}: unknown provider file (expected one of cos.json, ci.json, obs.json)"
+                "data/{name}: unknown provider file (expected one of {})",
+                files.join(", ")
             ));
         }
         let value: Value =
@@ -141,7 +193,14 @@ pub fn validate(files: &[(&str, &str)]) -> Result<Vec<RawEntry>, String> {
 }
 
 fn check_unique(all: &[(String, usize, RawEntry)]) -> Result<(), String> {
-    type Key = (usize, usize, Option<String>, Option<i32>, Option<u16>);
+    type Key<'a> = (
+        usize,
+        usize,
+        Option<String>,
+        Option<i32>,
+        Option<u16>,
+        &'a str,
+    );
     let mut seen: HashMap<Key, (&str, usize)> = HashMap::new();
     let mut codes: HashMap<String, (&str, usize, String)> = HashMap::new();
     for (file, index, e) in all {
@@ -151,6 +210,9 @@ fn check_unique(all: &[(String, usize, RawEntry)]) -> Result<(), String> {
             e.code.as_deref().map(fold),
             e.number,
             e.status,
+            // Two lists may give the same name different meanings (the
+            // Chinese and English COS SDK pages on 10004): both are kept.
+            e.source.as_str(),
         );
         if let Some((f, i)) = seen.insert(key, (file, *index)) {
             return Err(format!(
@@ -205,10 +267,12 @@ fn parse_entry(obj: &Map<String, Value>) -> Result<RawEntry, String> {
     }
     let provider = one_of(obj, "provider", &PROVIDERS)?;
     let section = one_of(obj, "section", &SECTIONS)?;
-    if PROVIDERS[provider] != "ci" && section != 0 {
+    if !PROVIDER_SECTIONS[provider].contains(&SECTIONS[section]) {
         return Err(format!(
-            "section \"{}\" exists only for provider \"ci\"",
-            SECTIONS[section]
+            "section \"{}\" is not one of provider \"{}\"'s ({})",
+            SECTIONS[section],
+            PROVIDERS[provider],
+            PROVIDER_SECTIONS[provider].join(", ")
         ));
     }
     let code = opt_text(obj, "code")?;
@@ -260,14 +324,46 @@ fn parse_entry(obj: &Map<String, Value>) -> Result<RawEntry, String> {
         let Value::Object(m) = item else {
             return Err("each message must be an object".to_owned());
         };
-        if m.len() != 2 || !m.contains_key("message") || !m.contains_key("description") {
-            return Err(
-                "each message must have exactly \"message\" and \"description\"".to_owned(),
-            );
+        const KEYS: [&str; 5] = ["message", "description", "causes", "advice", "source"];
+        if !m.contains_key("message")
+            || !m.contains_key("description")
+            || m.keys().any(|k| !KEYS.contains(&k.as_str()))
+        {
+            return Err(format!(
+                "each message must have \"message\" and \"description\", and may have \"causes\", \"advice\" and \"source\" (fields are: {})",
+                KEYS.join(", ")
+            ));
+        }
+        let at = |e: String| format!("messages: {e}");
+        let causes = if m.contains_key("causes") {
+            texts(m, "causes").map_err(at)?
+        } else {
+            Vec::new()
+        };
+        let advice = if m.contains_key("advice") {
+            opt_text(m, "advice").map_err(at)?
+        } else {
+            None
+        };
+        let source = if m.contains_key("source") {
+            opt_text(m, "source").map_err(at)?
+        } else {
+            None
+        };
+        if (!causes.is_empty() || advice.is_some()) && source.is_none() {
+            return Err(at(
+                "a message with causes or advice needs their \"source\"".to_owned()
+            ));
+        }
+        if let Some(src) = &source {
+            check_source(src).map_err(at)?;
         }
         messages.push(RawMessage {
-            message: text(m, "message").map_err(|e| format!("messages: {e}"))?,
-            description: opt_text(m, "description").map_err(|e| format!("messages: {e}"))?,
+            message: text(m, "message").map_err(at)?,
+            description: opt_text(m, "description").map_err(at)?,
+            causes,
+            advice,
+            source,
         });
     }
     let aliases = texts(obj, "aliases")?;
@@ -276,6 +372,55 @@ fn parse_entry(obj: &Map<String, Value>) -> Result<RawEntry, String> {
         if !url.starts_with("https://") {
             return Err(format!("docs URL \"{url}\" is not https"));
         }
+    }
+    let troubleshooting = match &obj["troubleshooting"] {
+        Value::Null => None,
+        Value::Object(t) => {
+            let at = |e: String| format!("troubleshooting: {e}");
+            if let Some(k) = t
+                .keys()
+                .find(|k| !["causes", "advice", "source"].contains(&k.as_str()))
+            {
+                return Err(at(format!(
+                    "unknown field \"{k}\" (fields are: causes, advice, source)"
+                )));
+            }
+            for k in ["causes", "advice", "source"] {
+                if !t.contains_key(k) {
+                    return Err(at(format!("missing field \"{k}\"")));
+                }
+            }
+            let causes = texts(t, "causes").map_err(at)?;
+            if causes.is_empty() {
+                return Err(at("causes must not be empty".to_owned()));
+            }
+            let source = text(t, "source").map_err(at)?;
+            check_source(&source).map_err(at)?;
+            Some(RawTrouble {
+                causes,
+                advice: opt_text(t, "advice").map_err(at)?,
+                source,
+            })
+        }
+        other => {
+            return Err(format!(
+                "troubleshooting must be null or an object, not {other}"
+            ));
+        }
+    };
+    let source = text(obj, "source")?;
+    match source.strip_prefix(SEED_SOURCE) {
+        Some(docs) => {
+            if !docs
+                .split(", ")
+                .all(|d| matches!(d, "000" | "001" | "002" | "003" | "004"))
+            {
+                return Err(format!(
+                    "source \"{source}\": the seed documents are 000 to 004, written \"{SEED_SOURCE}000, 001\""
+                ));
+            }
+        }
+        None => check_source(&source)?,
     }
     Ok(RawEntry {
         provider,
@@ -291,7 +436,24 @@ fn parse_entry(obj: &Map<String, Value>) -> Result<RawEntry, String> {
         retryable,
         aliases,
         docs,
+        troubleshooting,
+        source,
     })
+}
+
+/// A source beyond the seed documents: a web page or a repository file.
+fn check_source(source: &str) -> Result<(), String> {
+    let ok = source.starts_with("https://")
+        || source
+            .strip_prefix("github:")
+            .is_some_and(|p| p.split('/').filter(|s| !s.is_empty()).count() >= 3);
+    if ok && !source.contains(char::is_whitespace) {
+        Ok(())
+    } else {
+        Err(format!(
+            "source \"{source}\" is neither an https URL nor github:owner/repo/path"
+        ))
+    }
 }
 
 fn one_of(obj: &Map<String, Value>, field: &str, allowed: &[&str]) -> Result<usize, String> {
@@ -351,7 +513,9 @@ mod tests {
             "advice": "Back off and retry.",
             "retryable": true,
             "aliases": [],
-            "docs": []
+            "docs": [],
+            "troubleshooting": null,
+            "source": "seed documents 000, 001"
         });
         for (k, v) in patch {
             e[*k] = v.clone();
@@ -434,8 +598,13 @@ mod tests {
     fn rejects_unknown_provider_or_section() {
         rejects(
             "cos.json",
+            &[entry(&[("provider", "aws".into())])],
+            "unknown provider \"aws\"",
+        );
+        rejects(
+            "cos.json",
             &[entry(&[("provider", "s3".into())])],
-            "unknown provider \"s3\"",
+            "provider \"s3\" does not belong in cos.json",
         );
         rejects(
             "cos.json",
@@ -450,10 +619,132 @@ mod tests {
         rejects(
             "cos.json",
             &[entry(&[("section", "image-download".into())])],
-            "exists only for provider \"ci\"",
+            "section \"image-download\" is not one of provider \"cos\"'s (api, client)",
         );
-        let err = validate(&[("s3.json", "[]")]).unwrap_err();
-        assert!(err.contains("data/s3.json: unknown provider file"), "{err}");
+        rejects(
+            "tencentcloud.json",
+            &[entry(&[
+                ("provider", "tencentcloud".into()),
+                ("section", "api".into()),
+            ])],
+            "is not one of provider \"tencentcloud\"'s (cloud-api, sts)",
+        );
+        assert!(validate(&[("s3.json", "[]")]).is_ok());
+        let err = validate(&[("aws.json", "[]")]).unwrap_err();
+        assert!(
+            err.contains("data/aws.json: unknown provider file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn every_entry_names_its_source() {
+        let client = |source: Value| {
+            entry(&[
+                ("section", "client".into()),
+                ("code", "UnknownHost".into()),
+                ("status", Value::Null),
+                ("status_text", Value::Null),
+                ("source", source),
+            ])
+        };
+        let url = "https://cloud.tencent.com/document/product/436/30443";
+        assert!(check("cos.json", &[client(url.into())]).is_ok());
+        let repo = "github:tencentyun/cos-java-sdk-v5/src/main/java/X.java";
+        assert!(check("cos.json", &[client(repo.into())]).is_ok());
+        rejects(
+            "cos.json",
+            &[client(Value::Null)],
+            "source must not be null",
+        );
+        for bad in [
+            "http://example.com/x",
+            "github:owner/repo",
+            "the SDK",
+            "seed documents 005",
+        ] {
+            rejects("cos.json", &[client(bad.into())], "source \"");
+        }
+        let mut no_source = entry(&[]);
+        no_source.as_object_mut().unwrap().remove("source");
+        rejects("cos.json", &[no_source], "missing field \"source\"");
+        // The same name from two lists with different meanings: both kept.
+        let other = "https://www.tencentcloud.com/document/product/436/30610";
+        assert_eq!(
+            check("cos.json", &[client(url.into()), client(other.into())])
+                .unwrap()
+                .len(),
+            2
+        );
+        rejects(
+            "cos.json",
+            &[client(url.into()), client(url.into())],
+            "duplicate of data/cos.json entry 1",
+        );
+    }
+
+    #[test]
+    fn troubleshooting_is_checked() {
+        let page = "https://support.huaweicloud.com/api-obs/obs_errorcode_0003.html";
+        let t = |v: Value| entry(&[("troubleshooting", v)]);
+        let ok = check(
+            "cos.json",
+            &[t(
+                serde_json::json!({"causes": ["No grant."], "advice": null, "source": page}),
+            )],
+        )
+        .unwrap();
+        let trouble = ok[0].troubleshooting.as_ref().unwrap();
+        assert_eq!((trouble.causes.len(), trouble.source.as_str()), (1, page));
+        rejects(
+            "cos.json",
+            &[t(
+                serde_json::json!({"causes": [], "advice": null, "source": page}),
+            )],
+            "troubleshooting: causes must not be empty",
+        );
+        rejects(
+            "cos.json",
+            &[t(serde_json::json!({"causes": ["x"], "advice": null}))],
+            "troubleshooting: missing field \"source\"",
+        );
+        rejects(
+            "cos.json",
+            &[t("see the page".into())],
+            "must be null or an object",
+        );
+    }
+
+    #[test]
+    fn message_causes_need_their_source() {
+        let with = |m: Value| entry(&[("messages", Value::Array(vec![m]))]);
+        let page = "https://support.huaweicloud.com/api-obs/obs_04_0115.html";
+        let ok = check(
+            "cos.json",
+            &[with(serde_json::json!({
+                "message": "Access Denied", "description": null,
+                "causes": ["The key has no permission."], "advice": "Grant it.",
+                "source": page
+            }))],
+        )
+        .unwrap();
+        assert_eq!(ok[0].messages[0].causes, ["The key has no permission."]);
+        assert_eq!(ok[0].messages[0].source.as_deref(), Some(page));
+        rejects(
+            "cos.json",
+            &[with(serde_json::json!({
+                "message": "Access Denied", "description": null,
+                "causes": ["The key has no permission."]
+            }))],
+            "needs their \"source\"",
+        );
+        rejects(
+            "cos.json",
+            &[with(serde_json::json!({
+                "message": "Access Denied", "description": null, "why": []
+            }))],
+            "may have \"causes\"",
+        );
     }
 
     #[test]

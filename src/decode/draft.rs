@@ -255,7 +255,7 @@ fn is_reason_code(v: &str) -> bool {
     crate::explain::status_of_reason(v).is_some()
         && crate::catalog::lookup(
             &crate::catalog::Query::Name(crate::catalog::fold(v)),
-            &crate::catalog::Filter::default(),
+            &crate::catalog::Filter::servers(),
         )
         .is_empty()
 }

@@ -608,7 +608,7 @@ fn decide_origin(
     let service_code = || {
         f.code
             .as_deref()
-            .is_some_and(|c| !catalog::lookup(&Query::Name(fold(c)), &Filter::default()).is_empty())
+            .is_some_and(|c| !catalog::lookup(&Query::Name(fold(c)), &Filter::servers()).is_empty())
     };
     let anonymous = f.number.is_none()
         && f.request_id.is_none()
@@ -671,7 +671,7 @@ fn status_fits(d: &Draft, status: u16) -> bool {
     let Some(code) = d.found.code.as_deref() else {
         return true;
     };
-    let entries = catalog::lookup(&Query::Name(fold(code)), &Filter::default());
+    let entries = catalog::lookup(&Query::Name(fold(code)), &Filter::servers());
     entries.is_empty() || entries.iter().any(|e| e.status.is_none_or(|s| s == status))
 }
 

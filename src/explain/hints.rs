@@ -146,7 +146,7 @@ pub fn status(status: u16, provider: Option<Provider>, head: bool) -> Option<Hin
     let header = match provider {
         Some(Provider::Obs) => "x-obs-error-code",
         Some(Provider::Cos) | Some(Provider::Ci) => "x-cos-error-code",
-        None => "x-cos-error-code or x-obs-error-code",
+        _ => "x-cos-error-code or x-obs-error-code",
     };
     let no_body = if head {
         format!(
@@ -258,7 +258,7 @@ pub fn in_200(found: &Found) -> Option<&'static str> {
 pub fn sections_near(number: i64) -> Vec<Section> {
     for width in [100, 1000] {
         let mut near: Vec<Section> = Vec::new();
-        for e in catalog::entries() {
+        for e in catalog::server_entries() {
             if let Some(n) = e.number.map(i64::from)
                 && n.signum() == number.signum()
                 && n / width == number / width

@@ -89,7 +89,7 @@ pub fn explain(found: Found) -> Explained {
             // Not when the status says otherwise: a message is only as
             // good as the code it names fits what else is known.
             let fits = found.status.is_none_or(|s| {
-                let entries = catalog::lookup(&Query::Name(fold(code)), &Filter::default());
+                let entries = lookup_server(&Query::Name(fold(code)));
                 entries.is_empty() || entries.iter().any(|e| e.status.is_none_or(|t| t == s))
             });
             if fits {
@@ -106,10 +106,10 @@ pub fn explain(found: Found) -> Explained {
         found.code.as_deref().filter(|_| entry.is_none()).map(fold),
     ) {
         (None, Some(folded)) if !folded.is_empty() => {
-            let filter = Filter {
-                providers: found.provider.into_iter().collect(),
-                ..Filter::default()
-            };
+            let mut filter = Filter::servers();
+            if let Some(p) = found.provider {
+                filter.providers = vec![p];
+            }
             catalog::suggest::suggest(&Query::Name(folded), &filter)
         }
         _ => Vec::new(),
@@ -117,18 +117,22 @@ pub fn explain(found: Found) -> Explained {
     let provider = found.provider.or_else(|| match found.vendor {
         // COS and CI share a request ID's shape: the entry tells which
         // when there is one, and COS, which CI travels through, when not.
-        Some(Vendor::Tencent) => Some(entry.map_or(Provider::Cos, |e| e.provider)),
+        Some(Vendor::Tencent) => Some(
+            entry
+                .filter(|e| e.provider.is_service())
+                .map_or(Provider::Cos, |e| e.provider),
+        ),
         Some(Vendor::Huawei) => Some(Provider::Obs),
         None if found.foreign => None,
         // The code's namespace: a code only one provider documents (for an
         // inferred code, the code the message names: a message one
         // provider documents may be every S3 service's).
+        // S3's meaning says nothing of which service sent it.
         None => entry
+            .filter(|e| e.provider.is_service())
             .filter(|e| {
                 let named = match (inferred, e.code()) {
-                    (true, Some(code)) => {
-                        catalog::lookup(&Query::Name(fold(code)), &Filter::default())
-                    }
+                    (true, Some(code)) => lookup_server(&Query::Name(fold(code))),
                     (true, None) => Vec::new(),
                     (false, _) => candidates(&found),
                 };
@@ -295,9 +299,21 @@ fn by_code_cached(found: &Found) -> Option<&'static Entry> {
     })
 }
 
+/// The server entries `query` names: the storage services' (COS, CI,
+/// OBS), else, for a name none of them documents, S3's meaning of it
+/// (`ExpiredToken` from an S3 gateway). Client-side lists are not a
+/// server's answer and are never matched here.
+fn lookup_server(query: &Query) -> Vec<&'static Entry> {
+    let found = catalog::lookup(query, &Filter::services());
+    if found.is_empty() && matches!(query, Query::Name(_)) {
+        catalog::lookup(query, &Filter::s3())
+    } else {
+        found
+    }
+}
+
 /// Every entry the error's code or number names.
 fn candidates(found: &Found) -> Vec<&'static Entry> {
-    let all = Filter::default();
     let mut out = Vec::new();
     if let Some(code) = found.code.as_deref().or(found.implied.as_deref()) {
         let trimmed = code.trim();
@@ -305,18 +321,17 @@ fn candidates(found: &Found) -> Vec<&'static Entry> {
             Ok(n) => Query::Number(n),
             Err(_) => Query::Name(fold(trimmed)),
         };
-        out = catalog::lookup(&query, &all);
+        out = lookup_server(&query);
     }
     if out.is_empty()
         && let Some(n) = found.number
     {
-        out = catalog::lookup(&Query::Number(n), &all);
+        out = lookup_server(&Query::Number(n));
     }
     out
 }
 
 fn by_code(found: &Found) -> Option<&'static Entry> {
-    let all = Filter::default();
     let mut candidates = Vec::new();
     if let Some(code) = found.code.as_deref() {
         let trimmed = code.trim();
@@ -325,12 +340,12 @@ fn by_code(found: &Found) -> Option<&'static Entry> {
             Ok(n) => Query::Number(n),
             Err(_) => Query::Name(fold(trimmed)),
         };
-        candidates = catalog::lookup(&query, &all);
+        candidates = lookup_server(&query);
     }
     if candidates.is_empty()
         && let Some(n) = found.number
     {
-        candidates = catalog::lookup(&Query::Number(n), &all);
+        candidates = lookup_server(&Query::Number(n));
     }
     // A code the input's provider does not document is not that
     // provider's entry, even if another provider has the name; when only
@@ -356,7 +371,7 @@ fn by_message(found: &Found) -> Option<&'static Entry> {
     }
     // The message, or its start (a log cut it, a user re-typed it).
     let same = |s: &str| catalog::messages::quotes(message, s.trim().trim_end_matches('.'));
-    let entries = catalog::entries();
+    let entries: Vec<&'static Entry> = catalog::server_entries().collect();
     // A message whose documented status is not the error's is not its.
     let status_fits = |e: &&'static Entry| match (found.status, e.status) {
         (Some(s), Some(t)) => s == t,
@@ -364,6 +379,7 @@ fn by_message(found: &Found) -> Option<&'static Entry> {
     };
     let by_messages: Vec<&'static Entry> = entries
         .iter()
+        .copied()
         .filter(|e| e.messages().any(|m| same(m.message)))
         .filter(status_fits)
         .collect();
@@ -373,7 +389,7 @@ fn by_message(found: &Found) -> Option<&'static Entry> {
     best(
         found,
         entries
-            .iter()
+            .into_iter()
             .filter(|e| same(e.description()))
             .filter(status_fits)
             .collect(),

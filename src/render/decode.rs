@@ -177,7 +177,23 @@ pub fn error(
                 meaning(out, e, "    ", look)?;
             }
         }
-        (Some(e), _) => meaning(out, e, "  ", look)?,
+        (Some(e), _) => {
+            meaning(out, e, "  ", look)?;
+            if let Some(t) = e.trouble_for(f.message.as_deref()) {
+                let what = match (e.troubleshooting() == Some(t), &f.message) {
+                    (false, _) => "Causes (the provider's troubleshooting page for this message):",
+                    (true, None) => {
+                        "Common causes (the provider's troubleshooting page for this code):"
+                    }
+                    (true, Some(_)) => {
+                        "Common causes of this code (the provider's troubleshooting page; it does \
+                         not name this message, which may point elsewhere):"
+                    }
+                };
+                writeln!(out, "{}", wrap(what, "  ", w).style(p.label))?;
+                super::text::trouble(out, &t, "    ", look)?;
+            }
+        }
         (None, _) => {
             match &f.code {
                 Some(code) => {
@@ -369,6 +385,21 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
             json::string(out, &h.what)?;
             out.write_all(b",\"check\":")?;
             json::string(out, &h.check)?;
+            out.write_all(b"}")?;
+        }
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"troubleshooting\":")?;
+    match ex.entry.and_then(|e| e.trouble_for(f.message.as_deref())) {
+        Some(t) => {
+            out.write_all(b"{\"causes\":")?;
+            json::strings(out, t.causes())?;
+            out.write_all(b",\"advice\":")?;
+            json::opt_string(out, t.advice)?;
+            out.write_all(b",\"source\":")?;
+            json::string(out, t.source)?;
+            out.write_all(b",\"for_message\":")?;
+            json::boolean(out, ex.entry.and_then(|e| e.troubleshooting()) != Some(t))?;
             out.write_all(b"}")?;
         }
         None => out.write_all(b"null")?,

@@ -81,12 +81,22 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
                 Some(d) => writeln!(out, "    \"{}\": {d}", m.message)?,
                 None => writeln!(out, "    \"{}\"", m.message)?,
             }
+            message_causes(out, &m, look)?;
         }
     }
     writeln!(out)?;
     let marker = if look.lang == Lang::Zh { " [en]" } else { "" };
     writeln!(out, "{}{marker}", "What to do:".style(p.label))?;
     writeln!(out, "{}", wrap(e.advice(), "    ", w))?;
+    if let Some(t) = e.troubleshooting() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            "Causes (the provider's troubleshooting page):".style(p.label)
+        )?;
+        trouble(out, &t, "    ", look)?;
+    }
     if e.aliases().len() > 0 {
         writeln!(out)?;
         writeln!(
@@ -96,6 +106,13 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
             e.aliases().collect::<Vec<_>>().join(", ")
         )?;
     }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} {}",
+        "Source:".style(p.label),
+        source(e).style(p.link)
+    )?;
     if e.docs().len() > 0 {
         writeln!(out)?;
         writeln!(out, "{}", "Documentation:".style(p.label))?;
@@ -104,6 +121,46 @@ pub fn explain(out: &mut impl Write, e: &Entry, look: &Look) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The causes and advice a troubleshooting page gives for one server
+/// message, indented under it; nothing when it gives none.
+pub fn message_causes(
+    out: &mut impl Write,
+    m: &coserr::catalog::Message,
+    look: &Look,
+) -> io::Result<()> {
+    match (m.causes.is_empty() && m.advice.is_none(), m.source) {
+        (false, Some(source)) => {
+            let t = coserr::catalog::Trouble::new(m.causes, m.advice, source);
+            trouble(out, &t, "        ", look)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A troubleshooting page's causes, numbered, what it says to do, and the
+/// page, each line starting with `indent`.
+pub fn trouble(
+    out: &mut impl Write,
+    t: &coserr::catalog::Trouble,
+    indent: &str,
+    look: &Look,
+) -> io::Result<()> {
+    let p = &look.palette;
+    let w = look.width.map(|w| w.min(100));
+    for (i, cause) in t.causes().enumerate() {
+        writeln!(out, "{}", wrap(&format!("{}. {cause}", i + 1), indent, w))?;
+    }
+    if let Some(advice) = t.advice {
+        writeln!(out, "{}", wrap(&format!("What to do: {advice}"), indent, w))?;
+    }
+    writeln!(
+        out,
+        "{indent}{} {}",
+        "from".style(p.dim),
+        t.source.style(p.link)
+    )
 }
 
 /// Whether `entries` are several meanings of one code (AccessDenied in
@@ -119,20 +176,36 @@ pub fn one_code(entries: &[&Entry]) -> bool {
     })
 }
 
-/// The order in which one code's meanings are shown: COS, then OBS, then
-/// CI, and within CI its XML API before its processing sections. The
-/// names that several providers share are S3-style object-storage API
-/// codes: COS's meaning is the one coserr is first of all for, and OBS's
-/// is the same API's in Huawei's object store, which any OBS request can
-/// get. CI's meanings are narrower, met only in its image, moderation and
-/// media features, so they come last rather than between the two stores.
-fn meaning_rank(e: &Entry) -> (u8, coserr::catalog::Section) {
+/// The order in which one code's meanings are shown: the seed documents'
+/// meanings first, then the lists beyond them; within each, COS, then OBS,
+/// then CI (its XML API before its processing sections), then Tencent
+/// Cloud API, S3, libcurl and Apple. The names that several providers
+/// share are S3-style object-storage API codes: COS's meaning is the one
+/// coserr is first of all for, and OBS's is the same API's in Huawei's
+/// object store, which any OBS request can get. CI's meanings are
+/// narrower, met only in its image, moderation and media features, so they
+/// come after the two stores.
+pub fn meaning_rank(e: &Entry) -> (bool, u8, coserr::catalog::Section) {
+    use coserr::catalog::Provider;
     let provider = match e.provider {
-        coserr::catalog::Provider::Cos => 0,
-        coserr::catalog::Provider::Obs => 1,
-        coserr::catalog::Provider::Ci => 2,
+        Provider::Cos => 0,
+        Provider::Obs => 1,
+        Provider::Ci => 2,
+        Provider::TencentCloud => 3,
+        Provider::S3 => 4,
+        Provider::Curl => 5,
+        Provider::Apple => 6,
     };
-    (provider, e.section)
+    (!e.is_seed(), provider, e.section)
+}
+
+/// Where an entry comes from, for people: the seed documents are named
+/// by what they are, the rest by their URL or repository path.
+pub fn source(e: &Entry) -> String {
+    match e.source().strip_prefix("seed documents ") {
+        Some(docs) => format!("the provider's error code documentation (seed documents {docs})"),
+        None => e.source().to_owned(),
+    }
 }
 
 /// Several meanings of one code, each with what to do, most common first:
@@ -153,10 +226,7 @@ pub fn meanings(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Re
     )?;
     for e in sorted {
         writeln!(out)?;
-        let mut head = vec![
-            e.provider.as_str().to_ascii_uppercase(),
-            e.section.title().to_owned(),
-        ];
+        let mut head = vec![short_provider(e).to_owned(), e.section.title().to_owned()];
         head.extend(status(e).map(|s| format!("HTTP {s}")));
         head.extend(e.number.map(|n| format!("code {n}")));
         let retry = if e.retryable {
@@ -171,6 +241,29 @@ pub fn meanings(out: &mut impl Write, entries: &[&Entry], look: &Look) -> io::Re
         let marker = if look.lang == Lang::Zh { " [en]" } else { "" };
         let advice = format!("What to do{marker}: {}", e.advice());
         writeln!(out, "{}", wrap(&advice, "    ", w))?;
+        if !e.is_seed() {
+            writeln!(
+                out,
+                "    {} {}",
+                "Source:".style(p.dim),
+                e.source().style(p.link)
+            )?;
+        }
     }
     Ok(())
+}
+
+/// A provider's name in one short word or two, for headings and tables;
+/// S3's entries say they are the S3 meaning.
+pub fn short_provider(e: &Entry) -> &'static str {
+    use coserr::catalog::Provider;
+    match e.provider {
+        Provider::Cos => "COS",
+        Provider::Ci => "CI",
+        Provider::Obs => "OBS",
+        Provider::S3 => "S3 meaning",
+        Provider::TencentCloud => "Tencent Cloud API",
+        Provider::Curl => "libcurl",
+        Provider::Apple => "Apple",
+    }
 }

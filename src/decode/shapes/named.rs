@@ -34,8 +34,7 @@ const S3_CODES: [&str; 3] = [
 /// The code names the catalogue documents (six characters or more: a
 /// shorter one is a common word), and the S3 codes above.
 static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v: Vec<&'static str> = catalog::entries()
-        .iter()
+    let mut v: Vec<&'static str> = catalog::server_entries()
         .flat_map(|e| e.code().into_iter().chain(e.aliases()))
         .filter(|c| {
             c.len() >= 6
