@@ -430,6 +430,16 @@ impl Entry {
         })
     }
 
+    /// Whether a server answers with this code: a storage service's
+    /// server-side entry, or S3's meaning of a name none of them has.
+    pub fn is_server(&self) -> bool {
+        match self.provider {
+            Provider::Cos | Provider::Ci | Provider::Obs => SERVER_SECTIONS.contains(&self.section),
+            Provider::S3 => !self.shadowed(),
+            _ => false,
+        }
+    }
+
     /// The code and its aliases.
     pub fn names(&self) -> impl Iterator<Item = &'static str> + use<> {
         self.code().into_iter().chain(self.aliases())
@@ -465,10 +475,13 @@ const SERVER_SECTIONS: [Section; 6] = [
 /// The entries [`Filter::servers`] accepts (S3's only where COS and OBS
 /// lack the name): the codes decode reads in a server's answer.
 pub fn server_entries() -> impl Iterator<Item = &'static Entry> {
-    let filter = Filter::servers();
-    ENTRIES
-        .iter()
-        .filter(move |e| filter.accepts(e) && (e.provider != Provider::S3 || !e.shadowed()))
+    ENTRIES.iter().filter(|e| e.is_server())
+}
+
+/// The server entries (see [`server_entries`]) whose code or alias folds
+/// to `folded`, without allocating: decode asks for every error's code.
+pub fn server_named(folded: &str) -> impl Iterator<Item = &'static Entry> + '_ {
+    named(folded).filter(|e| e.is_server())
 }
 
 pub mod messages;
@@ -509,14 +522,6 @@ impl Filter {
         Filter {
             providers: vec![Provider::Cos, Provider::Ci, Provider::Obs, Provider::S3],
             ..Filter::services()
-        }
-    }
-
-    /// S3's meanings only.
-    pub fn s3() -> Filter {
-        Filter {
-            providers: vec![Provider::S3],
-            ..Filter::default()
         }
     }
 

@@ -253,11 +253,9 @@ fn label_evidence(name: &str) -> Evidence {
 /// `MethodNotAllowed`) that no provider documents as one.
 fn is_reason_code(v: &str) -> bool {
     crate::explain::status_of_reason(v).is_some()
-        && crate::catalog::lookup(
-            &crate::catalog::Query::Name(crate::catalog::fold(v)),
-            &crate::catalog::Filter::servers(),
-        )
-        .is_empty()
+        && crate::catalog::server_named(&crate::catalog::fold(v))
+            .next()
+            .is_none()
 }
 
 /// `ENOTFOUND`, `ECONNRESET`, `EAI_AGAIN`: an errno name.

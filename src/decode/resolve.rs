@@ -31,7 +31,7 @@ use super::draft::{Draft, Evidence, Field, Shape, header_hints, host_evidence, i
 use super::facts::{Fact, IdField, Kind};
 use super::record::{RecordText, timestamp_near_start};
 use super::{Failure, FailureKind, Found, Origin, Vendor, reqid};
-use crate::catalog::{self, Filter, Provider, Query, fold};
+use crate::catalog::{self, Provider, fold};
 
 /// What a record resolved to.
 #[derive(Debug, Default)]
@@ -608,7 +608,7 @@ fn decide_origin(
     let service_code = || {
         f.code
             .as_deref()
-            .is_some_and(|c| !catalog::lookup(&Query::Name(fold(c)), &Filter::servers()).is_empty())
+            .is_some_and(|c| catalog::server_named(&fold(c)).next().is_some())
     };
     let anonymous = f.number.is_none()
         && f.request_id.is_none()
@@ -671,8 +671,9 @@ fn status_fits(d: &Draft, status: u16) -> bool {
     let Some(code) = d.found.code.as_deref() else {
         return true;
     };
-    let entries = catalog::lookup(&Query::Name(fold(code)), &Filter::servers());
-    entries.is_empty() || entries.iter().any(|e| e.status.is_none_or(|s| s == status))
+    let folded = fold(code);
+    let mut entries = catalog::server_named(&folded).peekable();
+    entries.peek().is_none() || entries.any(|e| e.status.is_none_or(|s| s == status))
 }
 
 /// The index of the error nearest `span` that `ok` accepts: one whose

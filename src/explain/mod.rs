@@ -304,11 +304,12 @@ fn by_code_cached(found: &Found) -> Option<&'static Entry> {
 /// (`ExpiredToken` from an S3 gateway). Client-side lists are not a
 /// server's answer and are never matched here.
 fn lookup_server(query: &Query) -> Vec<&'static Entry> {
-    let found = catalog::lookup(query, &Filter::services());
-    if found.is_empty() && matches!(query, Query::Name(_)) {
-        catalog::lookup(query, &Filter::s3())
-    } else {
-        found
+    match query {
+        // S3's entries of a name that a service documents are not server
+        // entries (they are shadowed), so these are the services' entries
+        // when there are any, else S3's.
+        Query::Name(folded) => catalog::server_named(folded).collect(),
+        _ => catalog::lookup(query, &Filter::services()),
     }
 }
 
