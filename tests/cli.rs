@@ -747,7 +747,7 @@ fn man_pages_ship_every_page_they_refer_to() {
 
 // ---- decode and id ----
 
-const DECODE_FIELDS: [&str; 26] = [
+const DECODE_FIELDS: [&str; 27] = [
     "provider",
     "status",
     "code",
@@ -765,6 +765,7 @@ const DECODE_FIELDS: [&str; 26] = [
     "partial",
     "origin",
     "failure",
+    "client_code",
     "operation",
     "entry",
     "alternatives",
@@ -2015,4 +2016,37 @@ fn lookup_names_the_source() {
     // A client code numbered like a status is found by its number.
     let out = stdout_of(&["lookup", "--json", "+33"]);
     assert!(out.contains("OBS_STATUS_NameLookupError"), "{out}");
+}
+
+/// A client failure whose text states a client-side code shows that
+/// catalogue entry (real and live captures from the corpus).
+#[test]
+fn decode_names_the_client_code_a_failure_states() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for (case, code) in [
+        ("live/client-curl-dns", "CURLE_COULDNT_RESOLVE_HOST"),
+        ("live/client-curl-refused", "CURLE_COULDNT_CONNECT"),
+        ("live/client-curl-timeout", "CURLE_OPERATION_TIMEDOUT"),
+        (
+            "real/cos-php-flysystem-curl-28-timeout",
+            "CURLE_OPERATION_TIMEDOUT",
+        ),
+        (
+            "real/cos-ios-sdk-nsurlerror-dns-null-region",
+            "NSURLErrorCannotFindHost",
+        ),
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/tests/corpus/{case}.txt")).unwrap();
+        let e = &decode_json(&text)[0];
+        assert_eq!(e["origin"], "client", "{case}");
+        assert_eq!(e["client_code"]["code"], code, "{case}");
+        assert_eq!(e["entry"], Value::Null, "{case}");
+        let out = String::from_utf8(decode_with(&[], &text).stdout).unwrap();
+        assert!(out.contains(&format!("  {code} (")), "{case}: {out}");
+    }
+    // Words alone name no code.
+    let e = &decode_json(
+        "java.net.UnknownHostException: examplebucket-1250000000.cos.ap-nowhere.myqcloud.com\n",
+    )[0];
+    assert_eq!(e["client_code"], Value::Null);
 }

@@ -2,6 +2,7 @@
 //! the code had to be inferred from the message, and what is near when the
 //! code is not in the catalogue.
 
+pub mod client;
 pub mod hints;
 
 use crate::catalog::{self, Entry, Filter, Provider, Query, Section, fold};
@@ -37,6 +38,10 @@ pub struct Explained {
     /// For a numeric code the catalogue lacks: the sections whose
     /// documented codes are in its range.
     pub sections: Vec<Section>,
+    /// For a client failure: the client-side code its text states
+    /// (`curl: (28)`, `NSURLErrorDomain Code=-1003`), when the catalogue
+    /// has it.
+    pub client_code: Option<&'static Entry>,
 }
 
 impl Explained {
@@ -64,6 +69,10 @@ pub fn explain(found: Found) -> Explained {
             Some(Vendor::Tencent) => Some(Provider::Cos),
             None => None,
         });
+        let client_code = found
+            .failure
+            .as_ref()
+            .and_then(|f| client::client_code(&f.text));
         return Explained {
             hint: hint(&found, provider, None),
             provider,
@@ -73,6 +82,7 @@ pub fn explain(found: Found) -> Explained {
             suggestions: Vec::new(),
             in_200: None,
             sections: Vec::new(),
+            client_code,
             found,
         };
     }
@@ -185,6 +195,7 @@ pub fn explain(found: Found) -> Explained {
         hint,
         in_200,
         sections,
+        client_code: None,
     }
 }
 

@@ -226,6 +226,16 @@ pub fn error(
             }
         }
     }
+    if let Some(e) = ex.client_code {
+        let number = e.number.map_or(String::new(), |n| format!(" ({n})"));
+        let head = format!(
+            "{}{number}, {}: {}",
+            e.code().unwrap_or_default(),
+            super::text::short_provider(e),
+            e.description()
+        );
+        writeln!(out, "{}", wrap(&head, "  ", w))?;
+    }
     if let Some(hint) = &ex.hint {
         writeln!(out, "{}", wrap(&hint.what, "  ", w))?;
         writeln!(out, "  {}", "What to check:".style(p.label))?;
@@ -362,6 +372,11 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
             json::opt_string(out, x.endpoint.as_deref())?;
             out.write_all(b"}")?;
         }
+        None => out.write_all(b"null")?,
+    }
+    out.write_all(b",\"client_code\":")?;
+    match ex.client_code {
+        Some(e) => json::entry(out, e)?,
         None => out.write_all(b"null")?,
     }
     out.write_all(b",\"operation\":")?;
