@@ -2050,3 +2050,31 @@ fn decode_names_the_client_code_a_failure_states() {
     )[0];
     assert_eq!(e["client_code"], Value::Null);
 }
+
+/// `--section client` lists every client-side list, and `--provider s3`
+/// shows S3's meaning of a name COS documents.
+#[test]
+fn client_section_and_s3_provider_filter() {
+    let client = json_lines(&["list", "--json", "--section", "client"]);
+    assert!(client.iter().all(|e| e["section"] == "client"));
+    let providers: std::collections::BTreeSet<&str> = client
+        .iter()
+        .map(|e| e["provider"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        providers,
+        ["apple", "cos", "curl", "obs"].into_iter().collect()
+    );
+    let s3 = json_lines(&["lookup", "--json", "NoSuchKey", "--provider", "s3"]);
+    let matches = s3[0]["matches"].as_array().unwrap();
+    assert_eq!(matches.len(), 1);
+    assert_eq!(matches[0]["provider"], "s3");
+    let all = json_lines(&["lookup", "--json", "NoSuchKey"]);
+    assert!(
+        all[0]["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["provider"] != "s3")
+    );
+}
