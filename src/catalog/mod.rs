@@ -131,6 +131,13 @@ impl Section {
         Section::Sts,
     ];
 
+    /// Whether a server answers with the codes of this section (the API
+    /// errors and CI's processing codes); the client, Cloud API and STS
+    /// lists are not a storage server's answer.
+    pub fn is_server(self) -> bool {
+        !matches!(self, Section::Client | Section::CloudApi | Section::Sts)
+    }
+
     /// The identifier used in `data/` and in `--json` output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -434,7 +441,7 @@ impl Entry {
     /// server-side entry, or S3's meaning of a name none of them has.
     pub fn is_server(&self) -> bool {
         match self.provider {
-            Provider::Cos | Provider::Ci | Provider::Obs => SERVER_SECTIONS.contains(&self.section),
+            Provider::Cos | Provider::Ci | Provider::Obs => self.section.is_server(),
             Provider::S3 => !self.shadowed(),
             _ => false,
         }
@@ -461,16 +468,6 @@ include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 pub fn entries() -> &'static [Entry] {
     &ENTRIES
 }
-
-/// The sections of codes that a server answers with.
-const SERVER_SECTIONS: [Section; 6] = [
-    Section::Api,
-    Section::ImageDownload,
-    Section::ImagePersistence,
-    Section::DocumentPreview,
-    Section::ContentModeration,
-    Section::MediaProcessing,
-];
 
 /// The entries [`Filter::servers`] accepts (S3's only where COS and OBS
 /// lack the name): the codes decode reads in a server's answer.
@@ -511,7 +508,7 @@ impl Filter {
     pub fn services() -> Filter {
         Filter {
             providers: vec![Provider::Cos, Provider::Ci, Provider::Obs],
-            sections: SERVER_SECTIONS.to_vec(),
+            sections: Section::ALL.into_iter().filter(|s| s.is_server()).collect(),
             ..Filter::default()
         }
     }
