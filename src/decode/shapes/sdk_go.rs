@@ -130,7 +130,9 @@ fn code_and_message(p: &str) -> Option<(usize, &str, &str)> {
         let word = &p[start..colon];
         if word.len() >= 3
             && word.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
-            && p[colon + 1..].starts_with(' ')
+            // `InvalidArgument: ` with an empty message ends the line
+            // (trimmed) at the colon.
+            && (p[colon + 1..].starts_with(' ') || colon + 1 == p.len())
             && word != "RequestError"
         {
             found = Some((start, word, p[colon + 1..].trim()));
@@ -228,6 +230,18 @@ mod tests {
         assert_eq!(f.code.as_deref(), Some("NoSuchBucket"));
         assert_eq!(f.status, Some(404));
         assert_eq!(f.request_id.as_deref(), Some("4B2D1C8F7E6A5D3C"));
+    }
+
+    /// juicefs against an S3-compatible store (github.com/juicedata/juicefs
+    /// issues 2277): the code with an empty message ends its line.
+    #[test]
+    fn aws_go_v1_empty_message() {
+        let f = one(
+            " <FATAL>: Storage oos://cyn/myjfs/ is not configured correctly: Failed to create bucket oos://cyn/myjfs/: please create bucket cyn manually, previous error: InvalidArgument: \n\tstatus code: 400, request id: b250b13d30184014, host id:  [format.go:415]\n",
+        );
+        assert_eq!(f.code.as_deref(), Some("InvalidArgument"));
+        assert_eq!(f.status, Some(400));
+        assert_eq!(f.request_id.as_deref(), Some("b250b13d30184014"));
     }
 
     #[test]
