@@ -76,12 +76,21 @@ pub fn id_token(s: &str) -> &str {
     let s = s.trim_start();
     // Bytes, not chars: the alphabet is ASCII, so the first byte outside
     // it is at a char boundary.
-    let end = s
-        .bytes()
-        .position(|b| {
-            !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_' | b'*'))
-        })
-        .unwrap_or(s.len());
+    let b = s.as_bytes();
+    let id =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_' | b'*');
+    let mut end = 0;
+    while end < b.len() {
+        // A colon between two runs of the alphabet is inside the ID (some
+        // S3-compatible stores: `ac1044ee:19b8cc8520a:34818:892f`); one
+        // before a space or the end is punctuation.
+        let colon_inside =
+            b[end] == b':' && end > 0 && b.get(end + 1).is_some_and(|&n| n.is_ascii_alphanumeric());
+        if !(id(b[end]) || colon_inside) {
+            break;
+        }
+        end += 1;
+    }
     &s[..end]
 }
 
@@ -93,5 +102,11 @@ mod tests {
     fn ids_end_where_the_alphabet_ends() {
         assert_eq!(id_token("NjVhMWIy，请帮忙"), "NjVhMWIy");
         assert_eq!(id_token(" NjA2****) x"), "NjA2****");
+        // github.com/Altinity/clickhouse-backup issues 1324
+        assert_eq!(
+            id_token("ac1044ee:19b8cc8520a:34818:892f, HostID: 55f9"),
+            "ac1044ee:19b8cc8520a:34818:892f"
+        );
+        assert_eq!(id_token("4B2D1C8F7E6A5D3C: done"), "4B2D1C8F7E6A5D3C");
     }
 }
