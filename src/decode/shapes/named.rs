@@ -85,7 +85,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         let message = rest
             .strip_prefix(": ")
             .map(|m| m.lines().next().unwrap_or("").trim());
-        if message.is_none() && !exception && !alone(text, i, after) {
+        if message.is_none() && !exception && !alone(text, i, after) && !reported(&text[..i]) {
             i = end;
             continue;
         }
@@ -114,6 +114,24 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         out.error(start..span_end.min(text.len()), d);
         i = end;
     }
+}
+
+/// Whether the text before a name says it is the error that came back:
+/// `报错SignatureDoesNotMatch`, `错误码：`-less Chinese prose, `got error
+/// NoSuchKey`. A name in other prose is talk about a code, not an error.
+fn reported(before: &str) -> bool {
+    let before = before.trim_end();
+    [
+        "报错",
+        "错误",
+        "错误码",
+        "返回错误",
+        "error",
+        "Error",
+        "ERROR",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// Whether the name at `a..z` ends its line and nothing but a label, a
@@ -183,6 +201,24 @@ mod tests {
             "{e:?}"
         );
         assert!(errors("we saw NoSuchUpload often in the logs").is_empty());
+    }
+
+    /// github.com/AlistGo/alist issues 5434: the code after 报错
+    /// ("reported the error") in Chinese prose.
+    #[test]
+    fn a_name_the_prose_says_came_back() {
+        let f = one(
+            "腾讯云COS，无法直接预览文本文件，报错SignatureDoesNotMatch，但可以正常下载，且同一个存储桶下的图片预览正常。",
+        );
+        assert_eq!(f.code.as_deref(), Some("SignatureDoesNotMatch"));
+        assert_eq!(
+            errors("upload failed with error NoSuchBucket after retry")[0]
+                .found
+                .code
+                .as_deref(),
+            Some("NoSuchBucket")
+        );
+        assert!(errors("the docs list NoSuchBucket among the errors").is_empty());
     }
 
     #[test]
