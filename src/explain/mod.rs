@@ -37,6 +37,9 @@ pub struct Explained {
     /// For a numeric code the catalogue lacks: the sections whose
     /// documented codes are in its range.
     pub sections: Vec<Section>,
+    /// For a signature or signing-time error: its signature checked. Set
+    /// by the caller, which holds the keys ([`crate::signature::check`]).
+    pub signature: Option<crate::signature::Report>,
 }
 
 impl Explained {
@@ -73,6 +76,7 @@ pub fn explain(found: Found) -> Explained {
             suggestions: Vec::new(),
             in_200: None,
             sections: Vec::new(),
+            signature: None,
             found,
         };
     }
@@ -181,6 +185,7 @@ pub fn explain(found: Found) -> Explained {
         hint,
         in_200,
         sections,
+        signature: None,
     }
 }
 
