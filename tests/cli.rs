@@ -741,7 +741,7 @@ fn man_pages_ship_every_page_they_refer_to() {
 
 // ---- decode and id ----
 
-const DECODE_FIELDS: [&str; 25] = [
+const DECODE_FIELDS: [&str; 26] = [
     "provider",
     "status",
     "code",
@@ -766,6 +766,7 @@ const DECODE_FIELDS: [&str; 25] = [
     "in_200",
     "sections",
     "suggestions",
+    "signature",
     "source",
 ];
 
