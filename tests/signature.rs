@@ -825,3 +825,59 @@ fn the_readme_example_is_what_the_binary_prints() {
     let head: Vec<&str> = out.split("\n\n").take(2).collect();
     assert_eq!(shown, head.join("\n\n"));
 }
+
+#[test]
+fn header_dates_out_of_15_minutes_and_expired_urls() {
+    let obs_key = [("OBS_SECRET_ACCESS_KEY", KEY.to_owned())];
+    let res = "/examplebucket/dir/a.txt";
+    let right = obs_v2("text/plain", res);
+    // The server's clock 30 minutes after the request's Date.
+    let t = obs_trace("text/plain", &right, &right, KEY)
+        .replace(
+            "< Date: Fri, 12 Jan 2024 16:36:52 GMT",
+            "< Date: Fri, 12 Jan 2024 17:06:52 GMT",
+        )
+        .replace("SignatureDoesNotMatch", "RequestTimeTooSkewed");
+    let sig = signature(&env(&obs_key), &t);
+    expect(&sig, "expired", Some("time"), Some("date"));
+    assert_eq!(sig["first_difference"]["expected"], "2024-01-12T17:06:52Z");
+    // 20 minutes before it: the client's clock is ahead.
+    let t = t.replace("17:06:52", "16:16:52");
+    expect(
+        &signature(&[], &t),
+        "not_yet_valid",
+        Some("time"),
+        Some("date"),
+    );
+    // A COS presigned URL used after its q-sign-time.
+    let r = Cos {
+        headers: vec![(
+            "host".into(),
+            "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com".into(),
+        )],
+        params: Vec::new(),
+        ..Cos::put()
+    };
+    let query = r.authorization(KEY).replace(';', "%3B");
+    let body = "<Error><Code>AccessDenied</Code><Message>Request has expired</Message><RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx</RequestId></Error>\n";
+    // As curl -v shows it, and as a URL printed above the body.
+    let curl = format!(
+        "> PUT /photos/a%20b.txt?{query} HTTP/1.1\n> Host: examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com\n>\n< HTTP/1.1 403 Forbidden\n< Date: Sat, 13 Jan 2024 09:00:00 GMT\n< Server: tencent-cos\n<\n{body}"
+    );
+    let sig = signature(&env(&with_key(KEY)), &curl);
+    expect(&sig, "expired", Some("time"), Some("q-sign-time"));
+    let t = format!(
+        "PUT https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/photos/a%20b.txt?{query} 403\n{body}"
+    );
+    // No server time here but the request ID's, which is inside the
+    // window: not expired. The URL is read (the key signs it as sent), and
+    // the server's strings are asked for.
+    let sig = signature(&env(&with_key(KEY)), &t);
+    expect(&sig, "undetermined", None, None);
+    let checked = sig["checked"].to_string();
+    assert!(checked.contains("against the request ID's time"), "{sig:#}");
+    assert!(
+        checked.contains("the signature sent against the key"),
+        "{sig:#}"
+    );
+}

@@ -406,7 +406,7 @@ pub fn check(found: &Found, m: &Material, keys: &Keys) -> Report {
             r
         }
     };
-    time_check(found, auth.as_ref(), &mut report);
+    time_check(found, m, auth.as_ref(), &mut report);
     report
 }
 
@@ -545,67 +545,119 @@ pub fn rfc3339(secs: i64) -> String {
         .to_owned()
 }
 
+/// How far a header-signed request's date may be from the server's time
+/// (OBS and S3: 15 minutes).
+const SKEW_ALLOWED: i64 = 15 * 60;
+
 /// Checks the time window the request was signed for against the server's
 /// time. A window the server's time lies outside overrides the verdict:
 /// that is what the server refused.
-fn time_check(found: &Found, auth: Option<&Auth>, r: &mut Report) {
+fn time_check(found: &Found, m: &Material, auth: Option<&Auth>, r: &mut Report) {
     let Some(auth) = auth else { return };
-    // (what, start, end) in Unix seconds.
-    let window: Option<(&str, Option<i64>, i64)> = match auth {
-        Auth::Cos(p) => p.sign_window().map(|(s, e)| ("q-sign-time", Some(s), e)),
+    // (what, start, end, how to say the window) in Unix seconds.
+    let mut windows: Vec<(String, Option<i64>, i64, String)> = Vec::new();
+    let span = |s: i64, e: i64| format!("{} to {}", rfc3339(s), rfc3339(e));
+    // A header-signed request: its date, give or take 15 minutes.
+    let dated = |names: &[&str]| -> Option<(String, Option<i64>, i64, String)> {
+        let req = m.request.as_ref()?;
+        let (name, value) = names.iter().find_map(|n| req.header(n).map(|v| (*n, v)))?;
+        let t = s3::amz_date(value).or_else(|| reqid::parse_date(value).map(|ms| ms / 1000))?;
+        Some((
+            name.to_ascii_lowercase(),
+            Some(t - SKEW_ALLOWED),
+            t + SKEW_ALLOWED,
+            format!("{value} (valid within 15 minutes of it)"),
+        ))
+    };
+    match auth {
+        Auth::Cos(p) => {
+            if let Some((s, e)) = p.sign_window() {
+                windows.push(("q-sign-time".to_owned(), Some(s), e, span(s, e)));
+            }
+            if let Some((s, e)) = window_of(&p.key_time)
+                && p.key_time.trim() != p.sign_time.trim()
+            {
+                windows.push(("q-key-time".to_owned(), Some(s), e, span(s, e)));
+            }
+        }
         Auth::V2 {
             expires: Some(e), ..
-        } => e.trim().parse().ok().map(|e| ("Expires", None, e)),
+        } => {
+            if let Ok(e) = e.trim().parse::<i64>() {
+                windows.push((
+                    "expires".to_owned(),
+                    None,
+                    e,
+                    format!("until {}", rfc3339(e)),
+                ));
+            }
+        }
+        Auth::V2 { scheme, .. } => {
+            let x = if *scheme == Scheme::ObsV2 {
+                "x-obs-date"
+            } else {
+                "x-amz-date"
+            };
+            windows.extend(dated(&[x, "Date"]));
+        }
         Auth::V4 {
             presigned: Some((date, expires)),
             ..
-        } => s3::amz_date(date)
-            .zip(expires.trim().parse::<i64>().ok())
-            .map(|(d, e)| ("X-Amz-Expires", Some(d), d + e)),
-        _ => None,
-    };
-    let Some((name, start, end)) = window else {
+        } => {
+            if let Some((d, e)) = s3::amz_date(date).zip(expires.trim().parse::<i64>().ok()) {
+                windows.push(("x-amz-expires".to_owned(), Some(d), d + e, span(d, d + e)));
+            }
+        }
+        Auth::V4 { .. } => windows.extend(dated(&["x-amz-date", "Date"])),
+    }
+    if windows.is_empty() {
         return;
-    };
+    }
     let Some((now, whose)) = server_time(found) else {
-        r.missing
-            .push("the server's time (the response's Date header or request ID), to check the signing window".to_owned());
+        r.missing.push(
+            "the server's time (the response's Date header or request ID), to check the signing time"
+                .to_owned(),
+        );
         return;
     };
-    r.checked
-        .push(format!("the signing window ({name}) against {whose}"));
-    let window_text = match start {
-        Some(s) => format!("{} to {}", rfc3339(s), rfc3339(end)),
-        None => format!("until {}", rfc3339(end)),
-    };
-    let verdict = if now > end {
-        Verdict::Expired
-    } else if start.is_some_and(|s| now < s) {
-        Verdict::NotYetValid
-    } else {
+    for (name, start, end, window_text) in windows {
+        r.checked
+            .push(format!("the signing time ({name}) against {whose}"));
+        let verdict = if now > end {
+            Verdict::Expired
+        } else if start.is_some_and(|s| now < s) {
+            Verdict::NotYetValid
+        } else {
+            continue;
+        };
+        r.verdict = verdict;
+        r.first_difference = Some(Difference {
+            part: "time",
+            name: name.clone(),
+            sent: window_text.clone(),
+            other: rfc3339(now),
+        });
+        r.second_difference = None;
+        r.summary = match verdict {
+            Verdict::Expired => format!(
+                "The request was signed for {window_text} ({name}), and the server's time ({whose}) \
+                 was {}: the signature had expired. Sign requests just before sending them, with \
+                 a longer validity for slow uploads, and keep the client's clock in sync (NTP).",
+                rfc3339(now)
+            ),
+            _ => format!(
+                "The request was signed for {window_text} ({name}), and the server's time ({whose}) \
+                 was {}, before it: the client's clock is ahead. Sync the clock (NTP).",
+                rfc3339(now)
+            ),
+        };
         return;
-    };
-    r.verdict = verdict;
-    r.first_difference = Some(Difference {
-        part: "time",
-        name: name.to_ascii_lowercase(),
-        sent: window_text.clone(),
-        other: rfc3339(now),
-    });
-    r.second_difference = None;
-    r.summary = match verdict {
-        Verdict::Expired => format!(
-            "The request was signed for {window_text}, and the server's time ({whose}) was {}: the \
-             signature had expired. Sign requests just before sending them, with a longer \
-             validity for slow uploads, and keep the client's clock in sync.",
-            rfc3339(now)
-        ),
-        _ => format!(
-            "The request was signed for {window_text}, and the server's time ({whose}) was {}, \
-             before it: the client's clock is ahead. Sync the clock (NTP).",
-            rfc3339(now)
-        ),
-    };
+    }
+}
+
+fn window_of(s: &str) -> Option<(i64, i64)> {
+    let (a, b) = s.trim().split_once(';')?;
+    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
 }
 
 // The primitives, all from the RustCrypto crates.
