@@ -881,3 +881,23 @@ fn header_dates_out_of_15_minutes_and_expired_urls() {
         "{sig:#}"
     );
 }
+
+/// The COS document's worked PUT example ("Request Signature", product
+/// 436 page 7778, with its sample key), as a raw exchange whose server
+/// refused it and returned the document's StringToSign.
+#[test]
+fn the_cos_documents_worked_example() {
+    let doc_key = "BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz";
+    let exchange = "PUT /exampleobject(%E8%85%BE%E8%AE%AF%E4%BA%91) HTTP/1.1\nDate: Thu, 16 May 2019 06:45:51 GMT\nHost: examplebucket-1250000000.cos.ap-beijing.myqcloud.com\nContent-Type: text/plain\nContent-Length: 13\nContent-MD5: mQ/fVh815F3k6TAUm8m0eg==\nx-cos-acl: private\nx-cos-grant-read: uin=\"100000000011\"\nAuthorization: q-sign-algorithm=sha1&q-ak=AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q&q-sign-time=1557989151;1557996351&q-key-time=1557989151;1557996351&q-header-list=content-length;content-md5;content-type;date;host;x-cos-acl;x-cos-grant-read&q-url-param-list=&q-signature=3b8851a11a569213c17ba8fa7dcf2abec6935172\n\nHTTP/1.1 403 Forbidden\nDate: Thu, 16 May 2019 06:45:52 GMT\nServer: tencent-cos\n\n<Error><Code>SignatureDoesNotMatch</Code><StringToSign>sha1\n1557989151;1557996351\n8b2751e77f43a0995d6e9eb9477f4b685cca4172\n</StringToSign></Error>\n";
+    let key = [("TENCENTCLOUD_SECRET_KEY", doc_key.to_owned())];
+    let sig = signature(&env(&key), exchange);
+    expect(&sig, "key_not_for_access_key", None, None);
+    assert_eq!(sig["key_source"], "TENCENTCLOUD_SECRET_KEY");
+    expect(&signature(&[], exchange), "strings_agree", None, None);
+    expect(
+        &signature(&env(&with_key(KEY)), exchange),
+        "different_key",
+        None,
+        None,
+    );
+}
