@@ -1211,6 +1211,32 @@ mod tests {
     }
 
     #[test]
+    fn v2_rebuild_matches_the_obs_documentation_example() {
+        // OBS "Authentication of Signature in a Header" (obs_04_0010),
+        // its first StringToSign example.
+        let req = super::super::request::find(
+            "GET /object.txt HTTP/1.1\nHost: bucket.obs.cn-north-4.myhuaweicloud.com\nDate: Sat, 12 Oct 2015 08:12:38 GMT\n\n",
+        )
+        .unwrap();
+        let v = rebuild_v2(Scheme::ObsV2, &req, None).unwrap();
+        assert_eq!(
+            v.render(),
+            "GET\n\n\nSat, 12 Oct 2015 08:12:38 GMT\n/bucket/object.txt"
+        );
+        // With x-obs-date the Date line is empty; x-obs-* headers sorted,
+        // names lower-cased, and a sub-resource kept.
+        let req = super::super::request::find(
+            "PUT /object.txt?acl&foo=1 HTTP/1.1\nHost: bucket.obs.cn-north-4.myhuaweicloud.com\nX-Obs-Date: Sat, 12 Oct 2015 08:12:38 GMT\nx-obs-acl: private\nContent-Type: text/plain\n\n",
+        )
+        .unwrap();
+        let v = rebuild_v2(Scheme::ObsV2, &req, None).unwrap();
+        assert_eq!(
+            v.render(),
+            "PUT\n\ntext/plain\n\nx-obs-acl:private\nx-obs-date:Sat, 12 Oct 2015 08:12:38 GMT\n/bucket/object.txt?acl"
+        );
+    }
+
+    #[test]
     fn the_bucket_comes_from_a_virtual_host_only() {
         assert_eq!(
             bucket_prefix("b.obs.cn-north-4.myhuaweicloud.com").unwrap(),
