@@ -935,3 +935,24 @@ fn an_obs_signed_url() {
     let sig = signature(&env(&obs_key), &trace("Fri, 12 Jan 2024 18:00:00 GMT"));
     expect(&sig, "expired", Some("time"), Some("expires"));
 }
+
+/// A '+' in a path, which COS reads as a space (the PicGo case in the
+/// corpus: `zh+en` sent, `zh en` in the FormatString): not a request
+/// changed on the way, and with the key, the '+' is named.
+#[test]
+fn cos_a_plus_in_the_path() {
+    let mut sent = Cos::put();
+    sent.path = "/photos/a+b.txt".into();
+    let mut server = sent.clone();
+    server.path = "/photos/a b.txt".into();
+    let trace = cos_trace(&sent, &sent, &server, KEY, IN_WINDOW)
+        .replace("/photos/a%2Bb.txt?", "/photos/a+b.txt?");
+    assert!(trace.contains("> PUT /photos/a+b.txt?"), "{trace}");
+    let sig = signature(&[], &trace);
+    assert_ne!(sig["verdict"], "request_differs", "{sig:#}");
+    let sig = signature(&env(&with_key(KEY)), &trace);
+    expect(&sig, "signed_other_request", Some("path"), Some("path"));
+    assert_eq!(sig["first_difference"]["signed"], "/photos/a+b.txt");
+    let (text, _) = run(&[], &env(&with_key(KEY)), &trace);
+    assert!(text.contains("Encode '+' as %2B"), "{text}");
+}

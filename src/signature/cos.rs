@@ -223,7 +223,11 @@ pub fn first_difference(a: &HttpString, b: &HttpString) -> Option<Difference> {
     if a.method != b.method {
         return Some(d("method", "method", &a.method, &b.method));
     }
-    if a.path != b.path {
+    // A `+` the server reads as a space is not a change on the way (the
+    // PicGo case in the corpus: `zh+en` sent, `zh en` in FormatString):
+    // the variant search tells what was signed.
+    let plus = |s: &str| s.replace('+', " ");
+    if plus(&a.path) != plus(&b.path) {
         return Some(d("path", "path", &a.path, &b.path));
     }
     for (part, x, y) in [
@@ -244,7 +248,10 @@ pub fn first_difference(a: &HttpString, b: &HttpString) -> Option<Difference> {
                 v
             };
             let (vx, vy) = (vals(x), vals(y));
-            if vx != vy {
+            let same = |p: &[String], q: &[String]| {
+                p.len() == q.len() && p.iter().zip(q).all(|(m, n)| plus(m) == plus(n))
+            };
+            if !same(&vx, &vy) {
                 let show = |v: &[String]| {
                     if v.is_empty() {
                         "(not signed)".to_owned()
@@ -347,6 +354,7 @@ pub fn check(m: &Material, auth: Option<&Auth>, keys: &Keys) -> Report {
     };
     // Step 1, with no key: the request as sent against the server's.
     let mut agree = false;
+    let mut unexplained = false;
     if let (Some(sent), Some(theirs)) = (&rebuilt, &srv.http) {
         r.strings = Some(side_by_side(("sent", sent), ("server", theirs)));
         match first_difference(sent, theirs) {
@@ -368,11 +376,14 @@ pub fn check(m: &Material, auth: Option<&Auth>, keys: &Keys) -> Report {
             );
             agree = true;
         } else {
-            r.verdict = Verdict::RequestDiffers;
-            r.summary = "The request as sent does not hash to the server's StringToSign: the \
-                server saw another request (a proxy or CDN changed it, or the paste mixes two \
-                requests). The server's FormatString would name the part."
-                .to_owned();
+            // Another request, or the same one read otherwise (an encoding
+            // coserr cannot see without the FormatString): no verdict on it.
+            unexplained = true;
+            r.missing.push(
+                "the server's FormatString: the request as sent does not hash to its \
+                 StringToSign, and only the FormatString names what differs"
+                    .to_owned(),
+            );
         }
     }
     if let (Some(p), Some(kt)) = (params, &srv.key_time)
@@ -514,6 +525,12 @@ pub fn check(m: &Material, auth: Option<&Auth>, keys: &Keys) -> Report {
                 .push("a search over every pair of changes (stopped at its bound)".to_owned());
             r.summary = undetermined_summary(&r);
         }
+        None if unexplained => {
+            r.summary = "The key does not sign the request as sent, nor a variant of it, to \
+                the signature sent; and the server hashed another request than the one shown. \
+                Without its FormatString, coserr cannot tell another key from another request."
+                .to_owned();
+        }
         None => {
             r.verdict = Verdict::DifferentKey;
             r.summary = format!(
@@ -587,6 +604,19 @@ fn differs_summary(d: &Difference) -> String {
 }
 
 pub(crate) fn signed_other_summary(first: &Difference, second: Option<&Difference>) -> String {
+    // A `+` signed where the server reads a space: nothing changed the
+    // request, the two sides read one character differently.
+    let plus_only = |d: &Difference| {
+        d.part == "path" && d.other.contains('+') && d.other.replace('+', " ") == d.sent
+    };
+    if second.is_none() && plus_only(first) {
+        return format!(
+            "The client signed the path as \"{}\", with a '+' the server reads as a space \
+             (\"{}\"): an unencoded '+' in an object key means a space to the server. Encode \
+             '+' as %2B in the path, both when signing and when sending.",
+            first.other, first.sent
+        );
+    }
     let one = |d: &Difference| {
         let what = match d.part {
             "method" | "path" | "key_time" | "resource" | "date" => format!("the {}", d.name),

@@ -299,7 +299,9 @@ fn v2_difference(a: &V2String, b: &V2String) -> Option<Difference> {
             return Some(d("header", name, &x, &y));
         }
     }
-    if a.resource != b.resource {
+    // The same key, encoded otherwise, is not a change on the way: the
+    // variant search tells which encoding was signed.
+    if decode(&a.resource) != decode(&b.resource) {
         return Some(d("resource", "resource", &a.resource, &b.resource));
     }
     None
@@ -772,7 +774,8 @@ fn v4_difference(a: &str, b: &str) -> Option<Difference> {
             la.get(i).copied().unwrap_or(""),
             lb.get(i).copied().unwrap_or(""),
         );
-        if x == y {
+        // The path and query encoded otherwise: not a change on the way.
+        if x == y || (i == 1 || i == 2) && decode(x) == decode(y) {
             continue;
         }
         let (part, name) = match i {
@@ -927,10 +930,13 @@ pub fn check_v4(vendor: Option<Vendor>, m: &Material, auth: Option<&Auth>, keys:
                 .push("the request as sent against the server's StringToSign".to_owned());
             agree = true;
         } else {
-            r.verdict = Verdict::RequestDiffers;
-            r.summary = "The request as sent does not hash to the server's StringToSign: the \
-                server saw another request. Its CanonicalRequest would name the part."
-                .to_owned();
+            // Another request, or the same one canonicalised otherwise:
+            // only the CanonicalRequest tells, so no verdict on it.
+            r.missing.push(
+                "the server's CanonicalRequest: the request as sent does not hash to its \
+                 StringToSign, and only the CanonicalRequest names what differs"
+                    .to_owned(),
+            );
         }
     }
     let key = match keys.for_scheme(Scheme::V4, vendor) {
