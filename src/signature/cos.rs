@@ -648,7 +648,8 @@ pub(crate) fn undetermined_summary(r: &Report) -> String {
     if r.missing.is_empty() {
         "The signature could not be checked.".to_owned()
     } else {
-        "The signature could not be checked for lack of the inputs listed under missing.".to_owned()
+        "The signature could not be checked: the input lacks what is listed under Missing."
+            .to_owned()
     }
 }
 

@@ -373,8 +373,9 @@ impl Report {
 
 /// How to get a request into the input, for `missing`.
 pub const PASTE_REQUEST: &str = "the request as sent, with its Authorization header or signed URL: \
-    paste `curl -v` output, or the SDK's debug log (Python: logging.DEBUG on qcloud_cos or obs; \
-    Go: cos.Client with debug transport / obs.InitLog; Java: the SDK's DEBUG logger)";
+    paste `curl -v` output, or the SDK's debug log of the request's headers (Go: cos-go-sdk-v5's \
+    debug.DebugRequestTransport with RequestHeader, or obs.InitLog; Python: logging at DEBUG; \
+    Java: the SDK's logger at DEBUG)";
 
 /// Checks the signature of an error's request.
 pub fn check(found: &Found, m: &Material, keys: &Keys) -> Report {
