@@ -7,6 +7,7 @@
 //! Only records that hold a signature or signing-time error are read here,
 //! and only once each: the cost stays off the decode of other errors.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use percent_encoding::percent_decode_str;
@@ -131,9 +132,69 @@ fn new_request(method: Option<&str>, target: &str) -> Request {
     r
 }
 
+/// The lines of debug logs that print a request inside other text, as
+/// plain lines: Python's http.client (`send: b'PUT /k HTTP/1.1\r\nHost:
+/// ...'`) and Apache HttpClient's wire log (`>> "Host: h[\r][\n]"`, the
+/// Java SDKs'). Other text is returned as it is.
+fn unwrapped(text: &str) -> Cow<'_, str> {
+    if !text.contains("send: b") && !text.contains(">> \"") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let py = ["send: b'", "send: b\""].iter().find_map(|m| {
+            line.find(m)
+                .map(|i| (i + m.len(), m.as_bytes()[m.len() - 1]))
+        });
+        if let Some((start, quote)) = py {
+            let body = &line[start..];
+            let end = body.rfind(char::from(quote)).unwrap_or(body.len());
+            out.push_str(&unescape_py(&body[..end]));
+            out.push('\n');
+        } else if let Some(i) = line.find(">> \"") {
+            let body = &line[i + 4..];
+            let body = body.strip_suffix('"').unwrap_or(body);
+            out.push_str(&body.replace("[\\r]", "").replace("[\\n]", ""));
+            out.push('\n');
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A Python bytes literal's escapes: `\r` dropped, `\n` a line end,
+/// `\t`, `\\`, quotes and `\xNN` (as Latin-1; header values are ASCII).
+fn unescape_py(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => {}
+            Some('t') => out.push('\t'),
+            Some('x') => {
+                let hex: String = it.by_ref().take(2).collect();
+                if let Ok(b) = u8::from_str_radix(&hex, 16) {
+                    out.push(char::from(b));
+                }
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
 /// The last request in `text` (before the error, which the caller cut
 /// off): a request line with its headers, else a signed URL.
 pub fn find(text: &str) -> Option<Request> {
+    let text = &*unwrapped(text);
     let mut last: Option<Request> = None;
     // In a request's header block: whether its lines are curl's `> `.
     let mut open: Option<bool> = None;
@@ -323,6 +384,19 @@ mod tests {
             ]
         );
         assert_eq!(r.header("content-type"), Some("text/plain"));
+        assert!(r.complete);
+    }
+
+    #[test]
+    fn debug_logs_that_wrap_the_request_are_read() {
+        let py = "send: b'PUT /k.txt HTTP/1.1\\r\\nHost: b.cos.ap-beijing.myqcloud.com\\r\\nContent-Type: text/plain\\r\\nAuthorization: q-sign-algorithm=sha1&q-ak=A\\r\\n\\r\\n'\nreply: 'HTTP/1.1 403 Forbidden\\r\\n'\n";
+        let r = find(py).unwrap();
+        assert_eq!(r.method.as_deref(), Some("PUT"));
+        assert_eq!(r.header("content-type"), Some("text/plain"));
+        assert!(r.complete);
+        let wire = "DEBUG http-outgoing-0 >> \"PUT /k.txt HTTP/1.1[\\r][\\n]\"\nDEBUG http-outgoing-0 >> \"Host: b.cos.ap-beijing.myqcloud.com[\\r][\\n]\"\nDEBUG http-outgoing-0 >> \"[\\r][\\n]\"\nDEBUG http-outgoing-0 << \"HTTP/1.1 403 Forbidden[\\r][\\n]\"\n";
+        let r = find(wire).unwrap();
+        assert_eq!(r.header("host"), Some("b.cos.ap-beijing.myqcloud.com"));
         assert!(r.complete);
     }
 
