@@ -376,6 +376,12 @@ fn cos_a_proxy_that_rewrote_host_is_seen_without_a_key() {
             "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com"
         );
     }
+    // With the key: the client signed what it sent; the proxy changed it.
+    let (text, _) = run(&[], &env(&with_key(KEY)), &trace);
+    assert!(text.contains("client signed what it sent"), "{text}");
+    let other = cos_trace(&sent, &sent, &server, OTHER_KEY, IN_WINDOW);
+    let (text, _) = run(&[], &env(&with_key(KEY)), &other);
+    assert!(text.contains("signs neither"), "{text}");
 }
 
 #[test]

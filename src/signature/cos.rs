@@ -454,17 +454,45 @@ pub fn check(m: &Material, auth: Option<&Auth>, keys: &Keys) -> Report {
         .or_else(|| params.map(|p| p.key_time.trim().to_owned()))
         .unwrap_or_default();
     let matches = |h: &HttpString, kt: &str| sign(key.bytes(), kt, &h.render()) == sent_sig;
+    if r.verdict == Verdict::RequestDiffers {
+        // Which side the key signs to the signature sent tells who changed
+        // what.
+        let sent_kt = params
+            .map(|p| p.key_time.trim().to_owned())
+            .unwrap_or_default();
+        if rebuilt.as_ref().is_some_and(|h| matches(h, &sent_kt)) {
+            r.checked.push(format!(
+                "the signature sent against the key in {}",
+                key.source
+            ));
+            r.summary.push_str(
+                " The key signs the request as the input shows it to the signature sent: the \
+                 client signed what it sent, and the request changed after it left.",
+            );
+        } else if matches(&base, &key_time) {
+            r.checked.push(format!(
+                "the signature sent against the key in {}",
+                key.source
+            ));
+            r.summary.push_str(
+                " Yet the key signs the server's string to the signature sent: the request in \
+                 the input is not the one the server got (the paste mixes two), and the service \
+                 holds another key for this SecretId.",
+            );
+        } else {
+            r.summary.push_str(
+                " The key signs neither the request as shown nor the server's string to the \
+                 signature sent.",
+            );
+        }
+        return r;
+    }
     if matches(&base, &key_time) {
         r.checked.push(format!(
             "the signature sent against the key in {}",
             key.source
         ));
-        if r.verdict == Verdict::RequestDiffers {
-            r.summary.push_str(
-                " The key signs the request as the client sent it to the signature sent: the \
-                 client signed correctly, and the request changed after it left.",
-            );
-        } else if base_is_server {
+        if base_is_server {
             r.verdict = Verdict::KeyNotForAccessKey;
             r.summary = format!(
                 "The key in {} signs what the server checked to the very signature that was \
@@ -483,13 +511,6 @@ pub fn check(m: &Material, auth: Option<&Auth>, keys: &Keys) -> Report {
                 "the server's StringToSign and FormatString (the whole error body)".to_owned(),
             );
         }
-        return r;
-    }
-    if r.verdict == Verdict::RequestDiffers {
-        r.summary.push_str(
-            " The key does not sign the request as sent to the signature sent either: \
-             something else differs too.",
-        );
         return r;
     }
     // The variant search.

@@ -445,15 +445,42 @@ pub fn check_v2(
         }
     };
     let matches = |v: &V2String| sign_v2(key.bytes(), &v.render()) == sig;
+    if r.verdict == Verdict::RequestDiffers {
+        // Which side the key signs to the signature sent tells who changed
+        // what.
+        if rebuilt.as_ref().is_some_and(&matches) {
+            r.checked.push(format!(
+                "the signature sent against the key in {}",
+                key.source
+            ));
+            r.summary.push_str(
+                " The key signs the request as the input shows it to the signature sent: the \
+                 client signed what it sent, and the request changed after it left.",
+            );
+        } else if matches(&base) {
+            r.checked.push(format!(
+                "the signature sent against the key in {}",
+                key.source
+            ));
+            r.summary.push_str(
+                " Yet the key signs the server's string to the signature sent: the request in \
+                 the input is not the one the server got (the paste mixes two), and the service \
+                 holds another key for this access key ID.",
+            );
+        } else {
+            r.summary.push_str(
+                " The key signs neither the request as shown nor the server's string to the \
+                 signature sent.",
+            );
+        }
+        return r;
+    }
     if matches(&base) {
         r.checked.push(format!(
             "the signature sent against the key in {}",
             key.source
         ));
-        if r.verdict == Verdict::RequestDiffers {
-            r.summary
-                .push_str(" The key signs the server's string to the signature sent.");
-        } else if base_is_server {
+        if base_is_server {
             r.verdict = Verdict::KeyNotForAccessKey;
             r.summary = format!(
                 "The key in {} signs what the server checked to the very signature that was \
@@ -468,9 +495,6 @@ pub fn check_v2(
                 request."
                 .to_owned();
         }
-        return r;
-    }
-    if r.verdict == Verdict::RequestDiffers {
         return r;
     }
     let changes = v2_changes(&base, scheme, m.request.as_ref());
@@ -985,7 +1009,7 @@ pub fn check_v4(vendor: Option<Vendor>, m: &Material, auth: Option<&Auth>, keys:
         ));
         if r.verdict == Verdict::RequestDiffers {
             r.summary
-                .push_str(" The key signs the request as the client sent it.");
+                .push_str(" The key signs the server's string to the signature sent.");
         } else if is_server {
             r.verdict = Verdict::KeyNotForAccessKey;
             r.summary = format!(
