@@ -181,7 +181,7 @@ fn signing_material(rec: &RecordText<'_>, f: &super::Found) -> crate::signature:
         .find('\n')
         .map_or(text.len(), |i| start + i + 1);
     let mut m = crate::signature::capture(&text[..line_end], &text[start..], f);
-    if m.request.is_none() {
+    if m.request.is_none() && crate::signature::may_hold_request(text) {
         m.request = crate::signature::request::find(text);
     }
     m

@@ -98,7 +98,12 @@ pub fn is_signing_error(code: Option<&str>, message: Option<&str>) -> bool {
 /// from the error on). `found` gives the body's fields decode read.
 pub fn capture(before: &str, body: &str, found: &Found) -> Material {
     let text = body;
+    // Each field is looked for only where its name occurs: most signing
+    // errors (an SDK's one-line report, a bare body) hold none.
     let field = |name: &str| -> Option<String> {
+        if !text.contains(name) {
+            return None;
+        }
         found
             .extra
             .iter()
@@ -110,11 +115,14 @@ pub fn capture(before: &str, body: &str, found: &Found) -> Material {
             .filter(|v| !v.trim().is_empty())
     };
     let mut m = Material {
-        request: request::find(before),
+        request: may_hold_request(before)
+            .then(|| request::find(before))
+            .flatten(),
         format_string: field("FormatString"),
         string_to_sign: field("StringToSign"),
         canonical_request: field("CanonicalRequest"),
-        signature_provided: request::xml_field(text, "SignatureProvided")
+        signature_provided: field("SignatureProvided")
+            .and_then(|_| request::xml_field(text, "SignatureProvided"))
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty()),
         cut: Vec::new(),
@@ -124,15 +132,25 @@ pub fn capture(before: &str, body: &str, found: &Found) -> Material {
         ("StringToSign", &m.string_to_sign),
         ("CanonicalRequest", &m.canonical_request),
     ] {
+        if v.is_none() {
+            continue;
+        }
         let cut_note = found
             .notes
             .iter()
             .any(|n| n.contains(&format!("<{name}>")) || n.contains(&format!("{name} was cut")));
-        if v.is_some() && cut_note {
+        if cut_note {
             m.cut.push(name);
         }
     }
     m
+}
+
+/// Whether `text` may hold a signed request: an Authorization header
+/// (`authorization:` in HTTP/2 traces) or a signature in a URL. A request
+/// without either is of no use to a check.
+pub fn may_hold_request(text: &str) -> bool {
+    text.contains("uthorization") || text.contains("ignature=")
 }
 
 /// A secret key read from the environment. Its `Debug` and `Display` never
