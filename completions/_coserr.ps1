@@ -144,6 +144,7 @@ Register-ArgumentCompleter -Native -CommandName 'coserr' -ScriptBlock {
         }
         'coserr;decode' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Take every error as coming from this provider')
+            [CompletionResult]::new('--secret-key-env', '--secret-key-env', [CompletionResultType]::ParameterName, 'Check signatures with the secret key in this environment variable (by default COS_SECRETKEY, COS_SECRET_KEY, TENCENTCLOUD_SECRET_KEY; OBS_SECRET_ACCESS_KEY, HUAWEI_CLOUD_SECRET_ACCESS_KEY). The key is never printed')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours: auto means stdout is a terminal and NO_COLOR is unset or empty (CLICOLOR_FORCE forces colour)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the descriptions: zh shows the Chinese text where the documents give one; auto picks zh when LC_ALL, LC_MESSAGES or LANG starts with zh')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'One table of the codes found, with counts, instead of one block per error')

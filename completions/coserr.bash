@@ -124,7 +124,7 @@ _coserr() {
             return 0
             ;;
         coserr__subcmd__decode)
-            opts="-h -V --provider --summary --color --lang --json --no-pager --help --version"
+            opts="-h -V --provider --summary --secret-key-env --color --lang --json --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -132,6 +132,10 @@ _coserr() {
             case "${prev}" in
                 --provider)
                     COMPREPLY=($(compgen -W "cos ci obs" -- "${cur}"))
+                    return 0
+                    ;;
+                --secret-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -134,6 +134,7 @@ set edit:completion:arg-completer[coserr] = {|@words|
         }
         &'coserr;decode'= {
             cand --provider 'Take every error as coming from this provider'
+            cand --secret-key-env 'Check signatures with the secret key in this environment variable (by default COS_SECRETKEY, COS_SECRET_KEY, TENCENTCLOUD_SECRET_KEY; OBS_SECRET_ACCESS_KEY, HUAWEI_CLOUD_SECRET_ACCESS_KEY). The key is never printed'
             cand --color 'When to use colours: auto means stdout is a terminal and NO_COLOR is unset or empty (CLICOLOR_FORCE forces colour)'
             cand --lang 'Language of the descriptions: zh shows the Chinese text where the documents give one; auto picks zh when LC_ALL, LC_MESSAGES or LANG starts with zh'
             cand --summary 'One table of the codes found, with counts, instead of one block per error'

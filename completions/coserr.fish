@@ -222,6 +222,7 @@ complete -c coserr -n "__fish_coserr_using_subcommand ls" -s V -l version -d 'Pr
 complete -c coserr -n "__fish_coserr_using_subcommand decode" -l provider -d 'Take every error as coming from this provider' -r -f -a "cos\t''
 ci\t''
 obs\t''"
+complete -c coserr -n "__fish_coserr_using_subcommand decode" -l secret-key-env -d 'Check signatures with the secret key in this environment variable (by default COS_SECRETKEY, COS_SECRET_KEY, TENCENTCLOUD_SECRET_KEY; OBS_SECRET_ACCESS_KEY, HUAWEI_CLOUD_SECRET_ACCESS_KEY). The key is never printed' -r
 complete -c coserr -n "__fish_coserr_using_subcommand decode" -l color -d 'When to use colours: auto means stdout is a terminal and NO_COLOR is unset or empty (CLICOLOR_FORCE forces colour)' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -201,6 +201,13 @@ pub struct DecodeArgs {
     /// error.
     #[arg(long = "summary")]
     pub summary: bool,
+
+    /// Check signatures with the secret key in this environment variable
+    /// (by default COS_SECRETKEY, COS_SECRET_KEY, TENCENTCLOUD_SECRET_KEY;
+    /// OBS_SECRET_ACCESS_KEY, HUAWEI_CLOUD_SECRET_ACCESS_KEY). The key is
+    /// never printed.
+    #[arg(long = "secret-key-env", value_name = "NAME")]
+    pub secret_key_env: Option<String>,
 }
 
 #[derive(Debug, PartialEq, ClapArgs)]

@@ -11,6 +11,7 @@ use clap::CommandFactory;
 use coserr::catalog::{self, Entry, Filter, InvalidQuery, Query};
 use coserr::decode::{self, reqid};
 use coserr::explain::{self, Tally};
+use coserr::signature;
 
 use crate::cli::{self, Args, Command, FilterArgs};
 use crate::render::{self, Lang, Look, Palette, json};
@@ -686,6 +687,10 @@ fn decode(
         provider: args.provider.map(Into::into),
         ..decode::Options::default()
     };
+    // Read once; only the variables' names ever reach the output.
+    let keys = signature::Keys::read(args.secret_key_env.as_deref(), |name| {
+        std::env::var_os(name).map(|v| v.to_string_lossy().into_owned())
+    });
     let stdin = [std::path::PathBuf::from("-")];
     let paths = if args.files.is_empty() {
         &stdin[..]
@@ -723,7 +728,10 @@ fn decode(
         // Every error: explained, then counted or written.
         let mut line = Vec::new();
         let mut sink = |f: decode::Found| -> io::Result<()> {
-            let ex = explain::explain(f);
+            let mut ex = explain::explain(f);
+            if let Some(m) = ex.found.signing.as_deref() {
+                ex.signature = Some(signature::check(&ex.found, m, &keys));
+            }
             found += 1;
             let written = if args.summary {
                 tally.add(&ex);

@@ -8,3 +8,4 @@
 pub mod catalog;
 pub mod decode;
 pub mod explain;
+pub mod signature;

@@ -747,7 +747,7 @@ fn man_pages_ship_every_page_they_refer_to() {
 
 // ---- decode and id ----
 
-const DECODE_FIELDS: [&str; 27] = [
+const DECODE_FIELDS: [&str; 28] = [
     "provider",
     "status",
     "code",
@@ -774,6 +774,7 @@ const DECODE_FIELDS: [&str; 27] = [
     "in_200",
     "sections",
     "suggestions",
+    "signature",
     "source",
 ];
 

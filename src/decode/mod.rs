@@ -128,6 +128,10 @@ pub struct Found {
     /// document, not an SDK's report of one): two such are two responses,
     /// never one failure reported twice.
     pub document: bool,
+    /// For a signature or signing-time error: what a check of its
+    /// signature rests on (the request as sent, the server's strings),
+    /// unredacted; see [`crate::signature`]. No output shows it as is.
+    pub signing: Option<Box<crate::signature::Material>>,
 }
 
 /// Who produced an error.

@@ -151,10 +151,40 @@ fn resolved(rec: &RecordText<'_>, facts: Facts, options: &Options) -> Resolved {
     }
     let mut resolved = resolve(rec, facts.list, options.provider);
     resolved.read = true;
+    // Only a signature or signing-time error keeps its record's request
+    // and strings: every other error pays a comparison of its code.
+    for f in &mut resolved.errors {
+        let code = f.code.as_deref().or(f.implied.as_deref());
+        if crate::signature::is_signing_error(code, f.message.as_deref()) {
+            f.signing = Some(Box::new(signing_material(rec, f)));
+        }
+    }
     // What a record showed, once each.
     resolved.seen.sort_unstable();
     resolved.seen.dedup();
     resolved
+}
+
+/// What a signature check needs from the error's record: the request
+/// before the error's first line ends (else anywhere in the record), the
+/// server's strings from its first line on.
+fn signing_material(rec: &RecordText<'_>, f: &super::Found) -> crate::signature::Material {
+    let text = rec.text;
+    let skip = usize::try_from(f.line.saturating_sub(rec.first_line)).unwrap_or(usize::MAX);
+    let start = text
+        .match_indices('\n')
+        .nth(skip.wrapping_sub(1))
+        .map_or(0, |(i, _)| i + 1)
+        .min(text.len());
+    let start = if skip == 0 { 0 } else { start };
+    let line_end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let mut m = crate::signature::capture(&text[..line_end], &text[start..], f);
+    if m.request.is_none() && crate::signature::may_hold_request(text) {
+        m.request = crate::signature::request::find(text);
+    }
+    m
 }
 
 /// A record's text: invalid UTF-8 replaced, NUL bytes dropped.
@@ -562,6 +592,7 @@ fn merge(a: &mut super::Found, b: super::Found) {
     fill(&mut a.client_date, b.client_date);
     fill(&mut a.operation, b.operation);
     fill(&mut a.failure, b.failure);
+    fill(&mut a.signing, b.signing);
     if a.code.is_some() {
         a.implied = None;
     } else {

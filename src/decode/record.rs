@@ -146,6 +146,9 @@ pub struct Cutter {
     /// or a JSON log line): one of a log's many records, which
     /// [`super::gate`] looks at before the shapes do.
     log: bool,
+    /// The record's first line is a raw HTTP request line (`GET /k
+    /// HTTP/1.1`): the response that follows is the same exchange.
+    raw_request: bool,
 }
 
 /// The class of a line, from its first bytes.
@@ -236,6 +239,7 @@ impl Cutter {
                     *self = Cutter {
                         open: true,
                         log: matches!(class, Class::Log | Class::JsonLine),
+                        raw_request: class == Class::Other && is_request_line(line),
                         ..Cutter::default()
                     };
                     if class == Class::Log {
@@ -286,7 +290,7 @@ impl Cutter {
                 // Responses in a row (`100 Continue`, a redirect curl -L
                 // followed) are one record; a response after a body is
                 // another.
-                if self.http == Http::AfterHead {
+                if self.http == Http::AfterHead || (self.raw_request && self.http == Http::None) {
                     Cut::Continue
                 } else {
                     Cut::Start
@@ -350,6 +354,20 @@ impl Cutter {
         if !self.wire && memchr::memchr(b'"', line).is_some() && is_wire(line) {
             self.wire = true;
         }
+    }
+}
+
+/// `GET /k HTTP/1.1`: a request line as a raw HTTP exchange prints it.
+fn is_request_line(line: &[u8]) -> bool {
+    let Some(sp) = memchr::memchr(b' ', line) else {
+        return false;
+    };
+    matches!(
+        &line[..sp],
+        b"GET" | b"PUT" | b"POST" | b"DELETE" | b"HEAD" | b"OPTIONS" | b"PATCH"
+    ) && {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        line.len() > sp + 10 && line[line.len() - 9..].starts_with(b" HTTP/")
     }
 }
 
@@ -834,6 +852,19 @@ mod tests {
         let text = "HTTP/1.1 100 Continue\n\nHTTP/1.1 404 Not Found\nContent-Length: 0\n\nHTTP/1.1 200 OK\n";
         let r = records(text);
         assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn a_raw_request_and_its_response_are_one_record() {
+        let text = "GET /k HTTP/1.1\nHost: h\nAuthorization: AWS a:b\n\nHTTP/1.1 403 Forbidden\nDate: d\n\n<Error><Code>X</Code></Error>\nHTTP/1.1 200 OK\n";
+        let r = records(text);
+        assert_eq!(r.len(), 2, "{r:?}");
+        let first = r[0].join("\n");
+        assert!(first.contains("GET /k") && first.contains("403"), "{r:?}");
+        // Only a request line does that: a line that names a request
+        // in prose starts nothing.
+        let prose = "GET /k failed\n\nHTTP/1.1 403 Forbidden\n";
+        assert_eq!(records(prose).len(), 2);
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct Explained {
     /// (`curl: (28)`, `NSURLErrorDomain Code=-1003`), when the catalogue
     /// has it.
     pub client_code: Option<&'static Entry>,
+    /// For a signature or signing-time error: its signature checked. Set
+    /// by the caller, which holds the keys ([`crate::signature::check`]).
+    pub signature: Option<crate::signature::Report>,
 }
 
 impl Explained {
@@ -83,6 +86,7 @@ pub fn explain(found: Found) -> Explained {
             in_200: None,
             sections: Vec::new(),
             client_code,
+            signature: None,
             found,
         };
     }
@@ -196,6 +200,7 @@ pub fn explain(found: Found) -> Explained {
         in_200,
         sections,
         client_code: None,
+        signature: None,
     }
 }
 

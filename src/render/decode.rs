@@ -137,7 +137,18 @@ pub fn error(
     if let Some(h) = &f.host_id {
         field(out, "HostId", h)?;
     }
+    // The server's canonical strings, when the signature check shows them
+    // line by line, would only repeat them.
+    let compared = ex.signature.as_ref().is_some_and(|r| r.strings.is_some());
     for (k, v) in &f.extra {
+        if compared
+            && matches!(
+                k.as_str(),
+                "StringToSign" | "FormatString" | "CanonicalRequest"
+            )
+        {
+            continue;
+        }
         // The status line's reason phrase, when it is the one shown above
         // already, is noise.
         let repeated = k == "reason"
@@ -150,6 +161,10 @@ pub fn error(
     }
     for note in &f.notes {
         writeln!(out, "  {} {note}", "note:".style(p.warn))?;
+    }
+    if let Some(report) = &ex.signature {
+        writeln!(out)?;
+        super::signature::text(out, report, look)?;
     }
     writeln!(out)?;
     if let Some(why) = ex.in_200 {
@@ -425,6 +440,8 @@ pub fn error_json(out: &mut impl Write, ex: &Explained, file: Option<&str>) -> i
     json::strings(out, ex.sections.iter().map(|s| s.as_str()))?;
     out.write_all(b",\"suggestions\":")?;
     json::strings(out, ex.suggestions.iter().map(String::as_str))?;
+    out.write_all(b",\"signature\":")?;
+    super::signature::json(out, ex.signature.as_ref())?;
     out.write_all(b",\"source\":{\"line\":")?;
     json::int(out, i64::try_from(f.line).unwrap_or(i64::MAX))?;
     out.write_all(b",\"file\":")?;

@@ -3,6 +3,7 @@
 pub mod decode;
 pub mod json;
 pub mod man;
+pub mod signature;
 pub mod table;
 pub mod text;
 

@@ -1,0 +1,109 @@
+//! The variant search: which small change to the request makes the key
+//! give the signature that was sent. One change at a time, then pairs of
+//! changes to different parts, up to a bound.
+
+use super::Difference;
+
+/// One change to a canonical form `T`, and how to say it.
+pub struct Change<T> {
+    pub diff: Difference,
+    pub apply: Box<dyn Fn(&mut T)>,
+}
+
+/// Signatures computed at most per search: pairs of a few dozen changes
+/// fit, and a hostile request with hundreds of headers stays fast.
+pub const MAX_TRIES: usize = 20_000;
+
+/// What a search found: the change or pair that explains the signature,
+/// and how many variants were tried.
+pub struct Found {
+    pub first: usize,
+    pub second: Option<usize>,
+}
+
+/// Tries each change, then each pair of changes that touch different
+/// parts, and returns the first whose result passes `test`. `tries` counts
+/// the variants tried; it never exceeds [`MAX_TRIES`].
+pub fn search<T: Clone>(
+    base: &T,
+    changes: &[Change<T>],
+    test: &dyn Fn(&T) -> bool,
+    tries: &mut usize,
+) -> Option<Found> {
+    for (i, c) in changes.iter().enumerate() {
+        if *tries >= MAX_TRIES {
+            return None;
+        }
+        *tries += 1;
+        let mut v = base.clone();
+        (c.apply)(&mut v);
+        if test(&v) {
+            return Some(Found {
+                first: i,
+                second: None,
+            });
+        }
+    }
+    for (i, a) in changes.iter().enumerate() {
+        for (j, b) in changes.iter().enumerate().skip(i + 1) {
+            if a.diff.part == b.diff.part && a.diff.name == b.diff.name {
+                continue;
+            }
+            if *tries >= MAX_TRIES {
+                return None;
+            }
+            *tries += 1;
+            let mut v = base.clone();
+            (a.apply)(&mut v);
+            (b.apply)(&mut v);
+            if test(&v) {
+                return Some(Found {
+                    first: i,
+                    second: Some(j),
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(part: &'static str, name: &str, add: i32) -> Change<i32> {
+        Change {
+            diff: Difference {
+                part,
+                name: name.to_owned(),
+                sent: String::new(),
+                other: String::new(),
+            },
+            apply: Box::new(move |v| *v += add),
+        }
+    }
+
+    #[test]
+    fn singles_come_before_pairs_and_pairs_touch_two_parts() {
+        let changes = vec![
+            change("a", "x", 1),
+            change("a", "x", 10),
+            change("b", "y", 100),
+        ];
+        let mut tries = 0;
+        let f = search(&0, &changes, &|v| *v == 10, &mut tries).unwrap();
+        assert_eq!((f.first, f.second), (1, None));
+        let f = search(&0, &changes, &|v| *v == 110, &mut tries).unwrap();
+        assert_eq!((f.first, f.second), (1, Some(2)));
+        // Two changes of one part are never combined.
+        assert!(search(&0, &changes, &|v| *v == 11, &mut tries).is_none());
+    }
+
+    #[test]
+    fn the_search_is_bounded() {
+        let changes: Vec<_> = (0..1000).map(|i| change("h", &i.to_string(), 1)).collect();
+        let mut tries = 0;
+        assert!(search(&0, &changes, &|_| false, &mut tries).is_none());
+        assert_eq!(tries, MAX_TRIES);
+    }
+}
