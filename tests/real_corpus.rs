@@ -89,8 +89,25 @@ fn expected(v: &Value) -> Vec<Expected> {
     }
 }
 
-fn actual(f: Found) -> Expected {
+fn actual(f: Found, text: &[u8]) -> Expected {
     let ex = explain::explain(f);
+    // Every request ID decode kept for the error (a second one of the
+    // same response goes in `extra`), in the order the text has them.
+    let mut request_ids: Vec<String> = ex
+        .found
+        .request_id
+        .iter()
+        .chain(
+            ex.found
+                .extra
+                .iter()
+                .filter(|(k, _)| k == "other_request_id")
+                .map(|(_, v)| v),
+        )
+        .cloned()
+        .collect();
+    let text = String::from_utf8_lossy(text);
+    request_ids.sort_by_key(|id| text.find(id.as_str()).unwrap_or(usize::MAX));
     let code = ex
         .code()
         .map(str::to_owned)
@@ -99,7 +116,7 @@ fn actual(f: Found) -> Expected {
         provider: ex.provider.map(|p| p.as_str().to_owned()),
         code,
         status: ex.found.status.map(u64::from),
-        request_ids: ex.found.request_id.clone().into_iter().collect(),
+        request_ids,
         origin: Some(ex.found.origin.as_str().to_owned()),
     }
 }
@@ -107,7 +124,7 @@ fn actual(f: Found) -> Expected {
 /// What is wrong with decode's reading of a case; empty when it is right.
 fn differences(text: &[u8], v: &Value) -> Vec<String> {
     let (found, _) = decode::decode_all(text, &Options::default());
-    let got: Vec<Expected> = found.into_iter().map(actual).collect();
+    let got: Vec<Expected> = found.into_iter().map(|f| actual(f, text)).collect();
     let want = expected(v);
     let mut diffs = Vec::new();
     if got.len() != want.len() {

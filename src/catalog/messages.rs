@@ -240,6 +240,30 @@ static CODES: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
     map
 });
 
+/// The one storage service whose documents give `message` (a server
+/// message, not a description), when only one does and the message is
+/// not one of S3's standard ones (which every S3-compatible service may
+/// send): `The Signature you specified is invalid.` is COS's wording.
+pub fn provider_of(message: &str) -> Option<super::Provider> {
+    let m = message.trim().trim_end_matches('.');
+    if m.is_empty() || S3.iter().any(|(_, s)| s.eq_ignore_ascii_case(m)) {
+        return None;
+    }
+    let mut providers = super::server_entries()
+        .filter(|e| e.provider.is_service())
+        .filter(|e| {
+            e.messages().any(|d| {
+                d.message
+                    .trim()
+                    .trim_end_matches('.')
+                    .eq_ignore_ascii_case(m)
+            })
+        })
+        .map(|e| e.provider);
+    let first = providers.next()?;
+    providers.all(|p| p == first).then_some(first)
+}
+
 /// Whether `quoted` is `message`, or the start of it as [`find_all`]
 /// finds starts (a log cut it, a user re-typed it with a slip later on).
 pub fn quotes(quoted: &str, message: &str) -> bool {
@@ -257,6 +281,19 @@ pub fn quotes(quoted: &str, message: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// github.com/overtrue/flysystem-cos issues 36: only COS words the
+    /// signature error so; S3's standard wording is any S3 service's.
+    #[test]
+    fn a_message_only_one_service_words_names_it() {
+        use crate::catalog::Provider;
+        assert_eq!(
+            provider_of("The Signature you specified is invalid."),
+            Some(Provider::Cos)
+        );
+        assert_eq!(provider_of("The specified key does not exist."), None);
+        assert_eq!(provider_of(""), None);
+    }
 
     #[test]
     fn finds_documented_messages_in_any_case() {

@@ -258,6 +258,19 @@ fn is_reason_code(v: &str) -> bool {
             .is_none()
 }
 
+/// `INTERNAL_SERVER_ERROR`, `BAD_REQUEST`: upper case words joined by
+/// underscores, as applications and RPC frameworks name their codes.
+/// Storage services' codes are `CamelCase` (the catalogue has no server
+/// code of this form, and a test holds it to that).
+pub fn is_app_code(v: &str) -> bool {
+    v.contains('_')
+        && v.starts_with(|c: char| c.is_ascii_uppercase())
+        && !v.starts_with('_')
+        && !v.ends_with('_')
+        && v.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// `ENOTFOUND`, `ECONNRESET`, `EAI_AGAIN`: an errno name.
 pub fn is_errno_name(v: &str) -> bool {
     v.len() >= 4
@@ -383,6 +396,15 @@ impl Draft {
                     // negative, or 1000 and up): an NSError's `Code=403`,
                     // a `"code": 404`, boto's `(403)` are HTTP statuses.
                     self.found.status.get_or_insert(n as u16);
+                } else if is_app_code(v) {
+                    // `INTERNAL_SERVER_ERROR` (tRPC), `NOT_FOUND`: an
+                    // application's own code. No storage service names its
+                    // errors so: kept, not read as the service's code.
+                    self.push_extra(name, value, total, max);
+                } else if parse_number(v) == Some(-1) {
+                    // An application's generic failure flag (`"code": -1`),
+                    // never a service's code: kept, not read as one.
+                    self.push_extra(name, value, total, max);
                 } else if let Some(n) = parse_number(v) {
                     if self.found.number.is_none() {
                         self.found.number = Some(n);
@@ -704,6 +726,29 @@ pub fn host_evidence(s: &str) -> Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No server code of the catalogue looks like an application's code,
+    /// so reading those as extras never hides a service's code.
+    #[test]
+    fn app_codes_are_no_service_codes() {
+        assert!(is_app_code("INTERNAL_SERVER_ERROR"));
+        assert!(is_app_code("NOT_FOUND"));
+        for code in [
+            "NoSuchKey",
+            "ENOTFOUND",
+            "SLOW",
+            "_A",
+            "A_",
+            "Request has expired",
+        ] {
+            assert!(!is_app_code(code), "{code}");
+        }
+        let servers: Vec<&str> = crate::catalog::server_entries()
+            .filter_map(|e| e.code())
+            .filter(|c| is_app_code(c))
+            .collect();
+        assert!(servers.is_empty(), "{servers:?}");
+    }
 
     #[test]
     fn host_names_in_any_case_name_the_service() {

@@ -412,6 +412,14 @@ mod tests {
             ("ERR_CERT_", "Chrome's certificate errors end in INVALID"),
             ("ERR_NETWORK", "printed with Network Error"),
             ("returned ", "a status printed alone after it is context"),
+            (
+                "connect: bad file descriptor",
+                "Go prints it in a dial error, after `error` words",
+            ),
+            (
+                "could not determine how to establish security credentials",
+                "s3fs and cosfs print it alone, not in a log record",
+            ),
         ];
         let labels = ["status", "\"status", "HTTP/"];
         let mut missing = Vec::new();

@@ -375,6 +375,18 @@ fn resolve_unit(
         }
         match nearest(&errors, &span, lacks) {
             Some(i) => set_id(&mut errors[i].1, field, &v, max),
+            // One response whose header and body give two request IDs
+            // (a paste that mixes two responses, a document's example):
+            // both are kept, neither is lost.
+            None if field == IdField::Request && errors.len() == 1 => {
+                let d = &mut errors[0].1;
+                d.push_extra("other_request_id", &v, 0, max);
+                d.found.notes.push(
+                    "two request IDs for one response: the header's and the body's differ (two \
+                     responses pasted as one?)"
+                        .to_owned(),
+                );
+            }
             None => loose_ids.push((span, field, v)),
         }
     }

@@ -152,7 +152,18 @@ pub fn explain(found: Found) -> Explained {
                 };
                 !named.is_empty() && named.iter().all(|c| c.provider == e.provider)
             })
-            .map(|e| e.provider),
+            .map(|e| e.provider)
+            // An inferred code whose message only one service words so.
+            .or_else(|| {
+                inferred
+                    .then(|| {
+                        found
+                            .message
+                            .as_deref()
+                            .and_then(catalog::messages::provider_of)
+                    })
+                    .flatten()
+            }),
     });
     let alternatives = match (provider, entry) {
         (None, Some(first)) => {

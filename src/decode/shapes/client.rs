@@ -110,6 +110,8 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("URL using bad/illegal format", Endpoint),
     ("Malformed URL", Endpoint),
     ("MalformedURLException", Endpoint),
+    // Node's http client on a proxy or endpoint without a scheme.
+    ("Invalid protocol:", Endpoint),
     // Local files.
     ("[Errno 21] Is a directory", Local),
     ("[Errno 2] No such file or directory", Local),
@@ -141,6 +143,14 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("\"status\":0,", Cors),
     ("\"readyState\":0", Cors),
     ("ConnectionError", Network),
+    // Go's dialer when the socket was closed under it (a local firewall or
+    // network filter).
+    ("connect: bad file descriptor", Network),
+    // s3fs and cosfs when no credentials are configured.
+    (
+        "could not determine how to establish security credentials",
+        Sdk,
+    ),
 ];
 
 /// Which kind wins when a text has signals of several: the most specific.
@@ -165,7 +175,25 @@ fn keywords() -> Vec<&'static str> {
     k.extend(CURL_LEADS);
     k.extend(FAILURE_MARKS);
     k.extend(["Exception", "ObsException: Error message:Request"]);
+    k.extend(JS_NETWORK_LEADS);
     k
+}
+
+/// How cos-js-sdk-v5's failure object starts when the browser gave it no
+/// response (a CORS block or a network error it cannot tell apart).
+const JS_NETWORK_LEADS: [&str; 2] = ["error: 'error'", "error: \"error\""];
+
+/// cos-js-sdk-v5's `{ error: 'error', headers: {} }`, as Node prints it or
+/// as the browser's console shows it (`{error: "error" headers: Object}`):
+/// where it is.
+fn js_network_object(text: &str) -> Option<(usize, usize)> {
+    JS_NETWORK_LEADS.iter().find_map(|lead| {
+        let at = text.find(lead)?;
+        let rest = text[at + lead.len()..].trim_start();
+        let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+        rest.starts_with("headers:")
+            .then_some((at, at + lead.len()))
+    })
 }
 
 fn find(rec: &RecordText<'_>, out: &mut Facts) {
@@ -202,6 +230,12 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         && !text.contains("ResponseStatus")
     {
         best = Some((RANK.len(), Network, at, at + "ObsException".len()));
+    }
+    if best.is_none()
+        && let Some((a, z)) = js_network_object(text)
+    {
+        let rank = RANK.iter().position(|k| *k == Cors).unwrap_or(RANK.len());
+        best = Some((rank, Cors, a, z));
     }
     // An exception raised inside a COS or OBS SDK, with nothing of a
     // response around it: the SDK failed on its own.
@@ -274,7 +308,7 @@ fn curl_code(text: &str) -> Option<(usize, usize, FailureKind)> {
 }
 
 /// Where the SDKs' own code shows in a stack trace or a message.
-const SDK_MARKS: [&str; 15] = [
+const SDK_MARKS: [&str; 17] = [
     "cos.BaseURL",
     "com.qcloud.cos",
     "qcloud_cos",
@@ -290,6 +324,9 @@ const SDK_MARKS: [&str; 15] = [
     "esdk-obs",
     "obsfs:",
     "huaweicloud-sdk-go-obs",
+    // esdk-obs-python's module and its documented client object.
+    "/obs/client.py",
+    "obsClient.",
 ];
 
 /// Exceptions that report a response (when read right, they are the
@@ -317,10 +354,21 @@ fn sdk_failure(text: &str) -> Option<(usize, usize)> {
             .is_none_or(|c| c == ':' || c.is_whitespace())
             .then_some(i)
     });
+    // A Python traceback's last line: `ValueError: read of closed file`.
+    let python = text.match_indices("Error: ").find_map(|(i, _)| {
+        let start = text[..i].rfind('\n').map_or(0, |j| j + 1);
+        let name = &text[start..i];
+        (name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_'))
+        .then_some(start)
+    });
     let at = FAILURE_MARKS
         .iter()
         .filter_map(|m| text.find(m))
         .chain(exception)
+        .chain(python)
         .min()?;
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
@@ -399,6 +447,40 @@ mod tests {
         assert_eq!(f.origin, Origin::Client, "{text}");
         let fl = f.failure.expect("a failure");
         (fl.kind, fl.endpoint)
+    }
+
+    /// Real cases of the corpus that the new signals read:
+    /// github.com/tencentyun/cos-js-sdk-v5 issues 70 (and the corpus case
+    /// cos-js-sdk-cors-network-error-object), Molunerfinn/PicGo issues 958,
+    /// huaweicloud/terraform-provider-huaweicloud issues 3272,
+    /// tencentyun/cosfs issues 8, huaweicloud-sdk-python-obs issues 15.
+    #[test]
+    fn more_failures_people_paste() {
+        assert_eq!(
+            failure("上传失败只返回只返回一个{error: \"error\" headers: Object}的对象").0,
+            FailureKind::Cors
+        );
+        assert_eq!(
+            failure("`{ error: 'error', headers: {} }`").0,
+            FailureKind::Cors
+        );
+        assert!(errors("{ error: 'error' }").is_empty());
+        assert_eq!(
+            failure("RequestError: Error: Invalid protocol: 127.0.0.1:").0,
+            FailureKind::Endpoint
+        );
+        assert_eq!(
+            failure("Last error was: dial tcp 49.4.121.52:443: connect: bad file descriptor").0,
+            FailureKind::Network
+        );
+        assert_eq!(
+            failure("cosfs: could not determine how to establish security credentials.").0,
+            FailureKind::Sdk
+        );
+        assert_eq!(
+            failure("  File \"/root/airflow/dags/obs/client.py\", line 704, in _send_request\n    entity(util.conn_delegate(conn))\nValueError: read of closed file").0,
+            FailureKind::Sdk
+        );
     }
 
     #[test]

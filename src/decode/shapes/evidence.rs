@@ -90,6 +90,8 @@ const WORDS: &[(&str, Evidence)] = &[
     ("OBS service Error Message", Evidence::OBS),
     ("obs://", Evidence::OBS),
     ("site-packages/obs/", Evidence::OBS),
+    ("/obs/client.py", Evidence::OBS),
+    ("obsClient.", Evidence::OBS),
     ("RestStorageService", Evidence::OBS),
     ("qcloud/cos-sdk-v5", Evidence::COS),
     ("<bucketname>-<appid>", Evidence::COS),
@@ -98,7 +100,26 @@ const WORDS: &[(&str, Evidence)] = &[
     ("NoSuchResource", Evidence::COS),
     ("site-packages/qcloud_cos/", Evidence::COS),
     ("huaweicloud_obs_", Evidence::OBS),
+    // The service, as a person names it.
+    ("腾讯云COS", Evidence::COS),
+    ("腾讯云 COS", Evidence::COS),
+    ("腾讯云对象存储", Evidence::COS),
+    ("Tencent Cloud COS", Evidence::COS),
+    ("华为云OBS", Evidence::OBS),
+    ("华为云 OBS", Evidence::OBS),
+    ("华为云对象存储", Evidence::OBS),
+    ("Huawei Cloud OBS", Evidence::OBS),
+    ("an OBS bucket", Evidence::OBS),
+    ("a COS bucket", Evidence::COS),
     ("opentelekomcloud_obs_", Evidence::OBS),
+];
+
+/// The words of [`WORDS`] that a person writes, matched in any case.
+const ANY_CASE: &[&str] = &[
+    "Tencent Cloud COS",
+    "Huawei Cloud OBS",
+    "an OBS bucket",
+    "a COS bucket",
 ];
 
 /// Domains whose host names say who answered, in any case.
@@ -129,8 +150,11 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     for m in SEARCH.find_overlapping_iter(text) {
         let i = m.pattern().as_usize();
         if let Some(&(word, ev)) = WORDS.get(i) {
-            // Words are matched as written.
-            if !words_seen[i] && &text[m.range()] == word {
+            // Words are matched as written; a person's phrases in any case.
+            let seen = &text[m.range()];
+            let same =
+                seen == word || (ANY_CASE.contains(&word) && seen.eq_ignore_ascii_case(word));
+            if !words_seen[i] && same {
                 words_seen[i] = true;
                 out.push(m.range(), Kind::Evidence(ev));
             }
@@ -181,6 +205,23 @@ mod tests {
             "getObject failed: status [403] - request id [0000018D0238B1A3E2A4C4D5E6F70812] - error code [AccessDenied] on obs.cn-north-4.myhuaweicloud.com",
         );
         assert_eq!(f.provider, Some(Provider::Obs));
+    }
+
+    /// The service named in the words around the error: `腾讯云COS`
+    /// (github.com/AlistGo/alist issues 5434), "an OBS Bucket" (Open
+    /// Telekom Cloud's DLI FAQ dli_03_0164).
+    #[test]
+    fn a_person_names_the_service() {
+        let f = one("腾讯云COS，无法直接预览文本文件，报错SignatureDoesNotMatch，但可以正常下载");
+        assert_eq!(f.provider, Some(Provider::Cos));
+        let f = one(
+            "Why Do I Encounter the Error \"verifyBucketExists on XXXX: status [403]\" When Using a Spark Job to Access an OBS Bucket?",
+        );
+        assert_eq!(f.provider, Some(Provider::Obs));
+        let f = one(
+            "Upload error: SignatureDoesNotMatch: The request signature we calculated does not match",
+        );
+        assert_eq!(f.provider, None);
     }
 
     #[test]

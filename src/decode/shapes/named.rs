@@ -80,6 +80,12 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         };
         let rest = &text[after..];
         let exception = word.ends_with("Exception") && word != name;
+        // The JDK's own exceptions (`java.nio.file.AccessDeniedException`,
+        // which hadoop-obs throws for any 403) name no service's code.
+        if exception && jdk_class(&text[..i]) {
+            i = end;
+            continue;
+        }
         // `Name: message`, `NameException`, or the name alone on its line
         // (after a label or a list's number: `Error code: Name`, `2. Name`).
         let message = rest
@@ -93,6 +99,11 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         let mut d = Draft::new(Kind::Labels);
         d.sdk = true;
         d.set(Field::Code, "Code", name, 0, 256);
+        // `400 IllegalLocationConstraintException: ...`: the status the
+        // tool printed before the name.
+        if let Some(status) = status_before(&text[..i]) {
+            d.found.status = Some(status);
+        }
         if exception {
             d.push_extra("exception", word, 0, 256);
         }
@@ -114,6 +125,35 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         out.error(start..span_end.min(text.len()), d);
         i = end;
     }
+}
+
+/// Whether the name is a class of the JDK's: its package, right before
+/// it, starts with `java.` or `javax.`.
+fn jdk_class(before: &str) -> bool {
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+        .map_or(0, |j| j + 1);
+    let package = &before[start..];
+    package.starts_with("java.") || package.starts_with("javax.")
+}
+
+/// An HTTP error status (400 to 599) right before a name, apart by one
+/// space, as a word of its own.
+fn status_before(before: &str) -> Option<u16> {
+    let digits = before.strip_suffix(' ')?;
+    let lead = digits.len().checked_sub(3)?;
+    let (head, number) = (&digits[..lead], &digits[lead..]);
+    if head
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
+    {
+        return None;
+    }
+    number
+        .parse::<u16>()
+        .ok()
+        .filter(|s| (400..600).contains(s) && number.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether the text before a name says it is the error that came back:
@@ -201,6 +241,24 @@ mod tests {
             "{e:?}"
         );
         assert!(errors("we saw NoSuchUpload often in the logs").is_empty());
+    }
+
+    /// github.com/huaweicloud/huaweicloud-devkit issues 642: the status
+    /// before the name; huaweicloudDocs/mrs: a JDK exception is no code.
+    #[test]
+    fn a_status_before_the_name_and_jdk_classes() {
+        let f = one(
+            "建桶失败 `400 IllegalLocationConstraintException: The location constraint is incompatible for the region specific endpoint this request was sent to.`。",
+        );
+        assert_eq!(
+            f.code.as_deref(),
+            Some("IllegalLocationConstraintException")
+        );
+        assert_eq!(f.status, Some(400));
+        assert!(errors("at java.nio.file.AccessDeniedException: /tmp/x").is_empty());
+        let f = one("error 404 NoSuchKey: The specified key does not exist.");
+        assert_eq!(f.status, Some(404));
+        assert_eq!(errors("v1404 NoSuchKey: gone")[0].found.status, None);
     }
 
     /// github.com/AlistGo/alist issues 5434: the code after 报错
