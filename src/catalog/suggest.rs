@@ -5,7 +5,7 @@
 //! costs one edit. A length check skips names that cannot be close before
 //! any distance is computed: most of the catalogue never reaches strsim.
 
-use super::{ENTRIES, Filter, Query, fold};
+use super::{ENTRIES, Filter, NAMES, Query, fold};
 
 /// How many suggestions to give at most.
 pub const MAX_SUGGESTIONS: usize = 5;
@@ -35,31 +35,38 @@ fn suggest_name(query: &str, filter: &Filter) -> Vec<String> {
     // (rank, -similarity, name); rank 0..=limit is an edit distance,
     // limit + 1 a name that contains the query or is contained in it.
     let mut scored: Vec<(usize, i64, &'static str)> = Vec::new();
-    for entry in ENTRIES.iter().filter(|e| filter.accepts(e)) {
-        for name in entry.names() {
-            if scored.iter().any(|(_, _, n)| *n == name) {
-                continue;
-            }
-            let folded = fold(name);
-            let flen = folded.chars().count();
-            let rank = if flen.abs_diff(qlen) <= limit {
-                let d = strsim::osa_distance(query, &folded);
-                (d <= limit).then_some(d)
-            } else {
-                None
-            };
-            let rank = rank.or_else(|| {
-                let contains = (qlen >= 3 && folded.contains(query))
-                    || (flen >= 4 && query.contains(folded.as_str()));
-                contains.then_some(limit + 1)
-            });
-            if let Some(rank) = rank {
-                // Jaro-Winkler rewards a shared start, which is what
-                // separates NoSuchKey from NoSuchBucket for `nosuchkye`.
-                let similarity = (strsim::jaro_winkler(query, &folded) * 1e6) as i64;
-                scored.push((rank, -similarity, name));
-            }
+    // The name index holds every code and alias folded already: nothing
+    // is folded or allocated for a name that is not close.
+    for (folded, index) in NAMES.iter() {
+        let folded = folded.text();
+        let flen = folded.chars().count();
+        let rank = if flen.abs_diff(qlen) <= limit {
+            let d = strsim::osa_distance(query, folded);
+            (d <= limit).then_some(d)
+        } else {
+            None
+        };
+        let rank = rank.or_else(|| {
+            let contains =
+                (qlen >= 3 && folded.contains(query)) || (flen >= 4 && query.contains(folded));
+            contains.then_some(limit + 1)
+        });
+        let Some(rank) = rank else { continue };
+        let entry = &ENTRIES[usize::from(*index)];
+        if !filter.accepts(entry) {
+            continue;
         }
+        // The name as the catalogue spells it.
+        let Some(name) = entry.names().find(|n| fold(n) == folded) else {
+            continue;
+        };
+        if scored.iter().any(|(_, _, n)| *n == name) {
+            continue;
+        }
+        // Jaro-Winkler rewards a shared start, which is what separates
+        // NoSuchKey from NoSuchBucket for `nosuchkye`.
+        let similarity = (strsim::jaro_winkler(query, folded) * 1e6) as i64;
+        scored.push((rank, -similarity, name));
     }
     scored.sort();
     scored
