@@ -142,6 +142,10 @@ fn jdk_class(before: &str) -> bool {
 fn status_before(before: &str) -> Option<u16> {
     let digits = before.strip_suffix(' ')?;
     let lead = digits.len().checked_sub(3)?;
+    // Three ASCII digits at the end: `lead` is then a character boundary.
+    if !digits.as_bytes()[lead..].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
     let (head, number) = (&digits[..lead], &digits[lead..]);
     if head
         .chars()
@@ -259,6 +263,14 @@ mod tests {
         let f = one("error 404 NoSuchKey: The specified key does not exist.");
         assert_eq!(f.status, Some(404));
         assert_eq!(errors("v1404 NoSuchKey: gone")[0].found.status, None);
+        // A fuzz finding: a character of two or more bytes before the name.
+        assert_eq!(
+            errors("Error: Error creati\u{fffd}ng NoSuchKey: gone")[0]
+                .found
+                .status,
+            None
+        );
+        assert_eq!(errors("错 NoSuchKey: gone")[0].found.status, None);
     }
 
     /// github.com/AlistGo/alist issues 5434: the code after 报错
