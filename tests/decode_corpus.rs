@@ -1007,3 +1007,30 @@ fn provider_option_overrides() {
     let (found, _) = decode_bytes(&doc, &Options::default());
     assert_eq!(found[0].provider, Some(Provider::Obs));
 }
+
+/// Found by the fuzzer (the parallel target): `TTP/1.1 200 OK` above a CI
+/// job that failed gave a status of 200 with every shape on, and none
+/// through the keyword prefilter, which does not call the status shape
+/// for a success's reason phrase. A reason phrase alone now reads only an
+/// error status, as the keywords say.
+#[test]
+fn a_success_reason_phrase_reads_the_same_with_and_without_the_prefilter() {
+    let input =
+        fs::read(corpus_dir().join("../real/status-ci-workflowexecution-task-failed-200.txt"))
+            .unwrap();
+    let mutated = [
+        &b"TTP/1.1 200 OK\n"[..],
+        &input[input.iter().position(|&b| b == b'\n').unwrap() + 1..],
+    ]
+    .concat();
+    for text in [&input, &mutated] {
+        let (fast, _) = decode::decode_all(text, &Options::default());
+        let plain = Options {
+            every_shape: true,
+            ..Options::default()
+        };
+        let (slow, _) = decode::decode_all(text, &plain);
+        assert!(!fast.is_empty());
+        assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
+    }
+}

@@ -98,7 +98,12 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         }
         let before = &text[..at];
         let after = &text[at + 3..];
-        let reason = reason_after(n, after);
+        // A reason phrase alone reads an error status only: the keywords
+        // hold the phrases of 400 to 599, and a shape reads nothing its
+        // keywords cannot call it for (a fuzz finding: `TTP/1.1 200 OK`
+        // gave a status with every shape on and none through the
+        // keyword prefilter).
+        let reason = reason_after(n, after).filter(|_| n >= 400);
         // `(403: message`, `（400：message` (a status quoted with its text).
         let quoted = (before.ends_with('(') || before.ends_with('（'))
             && (after.starts_with(':') || after.starts_with('：'));
