@@ -406,30 +406,9 @@ pub fn check(m: &Material, auth: Option<&Auth>, keys: &Keys) -> Report {
         }
     }
     // Step 2, with the key.
-    let key = match keys.for_scheme(Scheme::Cos, None) {
-        Ok(k) => k,
-        Err(why) => {
-            r.missing.push(why);
-            if agree && r.verdict == Verdict::Undetermined {
-                r.verdict = Verdict::StringsAgree;
-                r.summary = "The request as sent is what the server says it checked: nothing \
-                    changed it on the way. With the secret key, coserr can tell whether the key \
-                    or what the client signed is wrong."
-                    .to_owned();
-            } else if r.verdict == Verdict::Undetermined {
-                r.summary = undetermined_summary(&r);
-            }
-            return r;
-        }
-    };
-    r.key_source = Some(key.source.clone());
-    if let Some(why) = key.problem() {
-        r.missing.push(why);
-        if r.verdict == Verdict::Undetermined {
-            r.summary = undetermined_summary(&r);
-        }
+    let Some(key) = key_or_finish(keys, Scheme::Cos, None, agree, &mut r) else {
         return r;
-    }
+    };
     let Some(sent_sig) = params.map(|p| p.signature.trim().to_ascii_lowercase()) else {
         r.missing
             .push("the signature sent (q-signature)".to_owned());
@@ -663,6 +642,43 @@ pub(crate) fn signed_other_summary(first: &Difference, second: Option<&Differenc
          the value explicitly so that the library leaves it.",
     );
     s
+}
+
+/// The key for `scheme`, or `None` with the report finished without it:
+/// what is missing said, and `strings_agree` when the key-free check found
+/// the request as sent to be what the server checked.
+pub(crate) fn key_or_finish<'k>(
+    keys: &'k Keys,
+    scheme: Scheme,
+    vendor: Option<crate::decode::Vendor>,
+    agree: bool,
+    r: &mut Report,
+) -> Option<&'k super::Key> {
+    let key = match keys.for_scheme(scheme, vendor) {
+        Ok(k) => k,
+        Err(why) => {
+            r.missing.push(why);
+            if agree && r.verdict == Verdict::Undetermined {
+                r.verdict = Verdict::StringsAgree;
+                r.summary = "The request as sent is what the server says it checked: nothing \
+                    changed it on the way. With the secret key, coserr can tell whether the key \
+                    or what the client signed is wrong."
+                    .to_owned();
+            } else if r.verdict == Verdict::Undetermined {
+                r.summary = undetermined_summary(r);
+            }
+            return None;
+        }
+    };
+    r.key_source = Some(key.source.clone());
+    if let Some(why) = key.problem() {
+        r.missing.push(why);
+        if r.verdict == Verdict::Undetermined {
+            r.summary = undetermined_summary(r);
+        }
+        return None;
+    }
+    Some(key)
 }
 
 pub(crate) fn undetermined_summary(r: &Report) -> String {

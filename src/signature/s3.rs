@@ -13,7 +13,7 @@
 //!   service and `aws4_request` from `"AWS4" + SK`; StringToSign =
 //!   `AWS4-HMAC-SHA256\ndatetime\nscope\nhex(SHA256(CanonicalRequest))`.
 
-use super::cos::{signed_other_summary, undetermined_summary};
+use super::cos::{key_or_finish, signed_other_summary, undetermined_summary};
 use super::request::{Request, decode};
 use super::search::{self, Change};
 use super::{
@@ -403,30 +403,9 @@ pub fn check_v2(
             }
         }
     }
-    let key = match keys.for_scheme(scheme, vendor) {
-        Ok(k) => k,
-        Err(why) => {
-            r.missing.push(why);
-            if agree {
-                r.verdict = Verdict::StringsAgree;
-                r.summary = "The request as sent is what the server says it signed: nothing \
-                    changed it on the way. With the secret key, coserr can tell whether the key \
-                    or what the client signed is wrong."
-                    .to_owned();
-            } else if r.verdict == Verdict::Undetermined {
-                r.summary = undetermined_summary(&r);
-            }
-            return r;
-        }
-    };
-    r.key_source = Some(key.source.clone());
-    if let Some(why) = key.problem() {
-        r.missing.push(why);
-        if r.verdict == Verdict::Undetermined {
-            r.summary = undetermined_summary(&r);
-        }
+    let Some(key) = key_or_finish(keys, scheme, vendor, agree, &mut r) else {
         return r;
-    }
+    };
     let Some(sig) = sig else {
         r.missing.push(
             "the signature sent (the Authorization header or the URL's Signature)".to_owned(),
@@ -963,30 +942,9 @@ pub fn check_v4(vendor: Option<Vendor>, m: &Material, auth: Option<&Auth>, keys:
             );
         }
     }
-    let key = match keys.for_scheme(Scheme::V4, vendor) {
-        Ok(k) => k,
-        Err(why) => {
-            r.missing.push(why);
-            if agree && r.verdict == Verdict::Undetermined {
-                r.verdict = Verdict::StringsAgree;
-                r.summary = "The request as sent is what the server says it signed: nothing \
-                    changed it on the way. With the secret key, coserr can tell whether the key \
-                    or what the client signed is wrong."
-                    .to_owned();
-            } else if r.verdict == Verdict::Undetermined {
-                r.summary = undetermined_summary(&r);
-            }
-            return r;
-        }
-    };
-    r.key_source = Some(key.source.clone());
-    if let Some(why) = key.problem() {
-        r.missing.push(why);
-        if r.verdict == Verdict::Undetermined {
-            r.summary = undetermined_summary(&r);
-        }
+    let Some(key) = key_or_finish(keys, Scheme::V4, vendor, agree, &mut r) else {
         return r;
-    }
+    };
     let Some(sig) = sig.map(|s| s.to_ascii_lowercase()) else {
         r.missing.push("the signature sent (Signature= of the Authorization header, X-Amz-Signature, or SignatureProvided)".to_owned());
         r.summary = undetermined_summary(&r);
