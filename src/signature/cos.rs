@@ -505,43 +505,30 @@ pub fn check(m: &Material, auth: Option<&Auth>, keys: &Keys) -> Report {
     r.checked.push(format!(
         "{tries} variants of the request (one change, then pairs) against the signature sent"
     ));
-    match found {
-        Some(f) => {
-            let first = changes[f.first].diff.clone();
-            let second = f.second.map(|j| changes[j].diff.clone());
-            r.verdict = Verdict::SignedOtherRequest;
-            r.summary = signed_other_summary(&first, second.as_ref());
-            let mut signed = (base.clone(), key_time.clone());
-            (changes[f.first].apply)(&mut signed);
-            if let Some(j) = f.second {
-                (changes[j].apply)(&mut signed);
+    search::settle(
+        &mut r,
+        (&(base.clone(), key_time.clone()), &changes),
+        (found, tries),
+        |signed| side_by_side(("server", &base), ("signed", &signed.0)),
+        |r| {
+            if unexplained {
+                r.summary = "The key does not sign the request as sent, nor a variant of it, to \
+                    the signature sent; and the server hashed another request than the one \
+                    shown. Without its FormatString, coserr cannot tell another key from \
+                    another request."
+                    .to_owned();
+            } else {
+                r.verdict = Verdict::DifferentKey;
+                r.summary = format!(
+                    "The key in {} does not sign this request, nor any variant of it tried, to \
+                     the signature that was sent: the client signed with another key. Check \
+                     which SecretKey the client uses (an old one in a config file or \
+                     environment variable, or a temporary key whose token was not sent).",
+                    key.source
+                );
             }
-            r.strings = Some(side_by_side(("server", &base), ("signed", &signed.0)));
-            r.first_difference = Some(first);
-            r.second_difference = second;
-        }
-        None if tries >= search::MAX_TRIES => {
-            r.missing
-                .push("a search over every pair of changes (stopped at its bound)".to_owned());
-            r.summary = undetermined_summary(&r);
-        }
-        None if unexplained => {
-            r.summary = "The key does not sign the request as sent, nor a variant of it, to \
-                the signature sent; and the server hashed another request than the one shown. \
-                Without its FormatString, coserr cannot tell another key from another request."
-                .to_owned();
-        }
-        None => {
-            r.verdict = Verdict::DifferentKey;
-            r.summary = format!(
-                "The key in {} does not sign this request, nor any variant of it tried, to the \
-                 signature that was sent: the client signed with another key. Check which \
-                 SecretKey the client uses (an old one in a config file or environment \
-                 variable, or a temporary key whose token was not sent).",
-                key.source
-            );
-        }
-    }
+        },
+    );
     r
 }
 

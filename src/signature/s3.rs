@@ -13,7 +13,7 @@
 //!   service and `aws4_request` from `"AWS4" + SK`; StringToSign =
 //!   `AWS4-HMAC-SHA256\ndatetime\nscope\nhex(SHA256(CanonicalRequest))`.
 
-use super::cos::{key_or_finish, signed_other_summary, undetermined_summary};
+use super::cos::{key_or_finish, undetermined_summary};
 use super::request::{Request, decode};
 use super::search::{self, Change};
 use super::{
@@ -482,39 +482,27 @@ pub fn check_v2(
     r.checked.push(format!(
         "{tries} variants of the request (one change, then pairs) against the signature sent"
     ));
-    match found {
-        Some(f) => {
-            let mut signed = base.clone();
-            (changes[f.first].apply)(&mut signed);
-            if let Some(j) = f.second {
-                (changes[j].apply)(&mut signed);
-            }
-            let first = changes[f.first].diff.clone();
-            let second = f.second.map(|j| changes[j].diff.clone());
-            r.verdict = Verdict::SignedOtherRequest;
-            r.summary = signed_other_summary(&first, second.as_ref());
-            r.strings = Some(Strings {
-                left: ("server", shown_v2(&base)),
-                right: ("signed", shown_v2(&signed)),
-            });
-            r.first_difference = Some(first);
-            r.second_difference = second;
-        }
-        None if tries >= search::MAX_TRIES => {
-            r.missing
-                .push("a search over every pair of changes (stopped at its bound)".to_owned());
-            r.summary = undetermined_summary(&r);
-        }
-        None => {
-            r.verdict = Verdict::DifferentKey;
-            r.summary = format!(
-                "The key in {} does not sign this request, nor any variant of it tried, to the \
-                 signature that was sent: the client signed with another secret key.",
-                key.source
-            );
-        }
-    }
+    search::settle(
+        &mut r,
+        (&base, &changes),
+        (found, tries),
+        |signed| Strings {
+            left: ("server", shown_v2(&base)),
+            right: ("signed", shown_v2(signed)),
+        },
+        |r| other_key(r, key),
+    );
     r
+}
+
+/// No variant explains the signature: another secret key signed it.
+fn other_key(r: &mut Report, key: &super::Key) {
+    r.verdict = Verdict::DifferentKey;
+    r.summary = format!(
+        "The key in {} does not sign this request, nor any variant of it tried, to the \
+         signature that was sent: the client signed with another secret key.",
+        key.source
+    );
 }
 
 fn v2_changes(base: &V2String, scheme: Scheme, req: Option<&Request>) -> Vec<Change<V2String>> {
@@ -1023,38 +1011,16 @@ pub fn check_v4(vendor: Option<Vendor>, m: &Material, auth: Option<&Auth>, keys:
     r.checked.push(format!(
         "{tries} variants of the canonical request (one change, then pairs) against the signature sent"
     ));
-    match found {
-        Some(f) => {
-            let mut signed = creq.clone();
-            (changes[f.first].apply)(&mut signed);
-            if let Some(j) = f.second {
-                (changes[j].apply)(&mut signed);
-            }
-            let first = changes[f.first].diff.clone();
-            let second = f.second.map(|j| changes[j].diff.clone());
-            r.verdict = Verdict::SignedOtherRequest;
-            r.summary = signed_other_summary(&first, second.as_ref());
-            r.strings = Some(Strings {
-                left: ("server", creq.clone()),
-                right: ("signed", signed),
-            });
-            r.first_difference = Some(first);
-            r.second_difference = second;
-        }
-        None if tries >= search::MAX_TRIES => {
-            r.missing
-                .push("a search over every pair of changes (stopped at its bound)".to_owned());
-            r.summary = undetermined_summary(&r);
-        }
-        None => {
-            r.verdict = Verdict::DifferentKey;
-            r.summary = format!(
-                "The key in {} does not sign this request, nor any variant of it tried, to the \
-                 signature that was sent: the client signed with another secret key.",
-                key.source
-            );
-        }
-    }
+    search::settle(
+        &mut r,
+        (&creq, &changes),
+        (found, tries),
+        |signed| Strings {
+            left: ("server", creq.clone()),
+            right: ("signed", signed.clone()),
+        },
+        |r| other_key(r, key),
+    );
     r
 }
 

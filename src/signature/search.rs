@@ -2,7 +2,8 @@
 //! give the signature that was sent. One change at a time, then pairs of
 //! changes to different parts, up to a bound.
 
-use super::Difference;
+use super::cos::{signed_other_summary, undetermined_summary};
+use super::{Difference, Report, Strings, Verdict};
 
 /// One change to a canonical form `T`, and how to say it.
 pub struct Change<T> {
@@ -65,6 +66,40 @@ pub fn search<T: Clone>(
         }
     }
     None
+}
+
+/// Puts a search's outcome in the report: the variant the client signed
+/// (with the two strings side by side, from `strings` of the signed
+/// variant), or a search stopped at its bound, else what `none` says.
+pub fn settle<T: Clone>(
+    r: &mut Report,
+    (base, changes): (&T, &[Change<T>]),
+    (found, tries): (Option<Found>, usize),
+    strings: impl FnOnce(&T) -> Strings,
+    none: impl FnOnce(&mut Report),
+) {
+    match found {
+        Some(f) => {
+            let mut signed = base.clone();
+            (changes[f.first].apply)(&mut signed);
+            if let Some(j) = f.second {
+                (changes[j].apply)(&mut signed);
+            }
+            let first = changes[f.first].diff.clone();
+            let second = f.second.map(|j| changes[j].diff.clone());
+            r.verdict = Verdict::SignedOtherRequest;
+            r.summary = signed_other_summary(&first, second.as_ref());
+            r.strings = Some(strings(&signed));
+            r.first_difference = Some(first);
+            r.second_difference = second;
+        }
+        None if tries >= MAX_TRIES => {
+            r.missing
+                .push("a search over every pair of changes (stopped at its bound)".to_owned());
+            r.summary = undetermined_summary(r);
+        }
+        None => none(r),
+    }
 }
 
 #[cfg(test)]
