@@ -698,17 +698,7 @@ fn changes(
                    sent: String,
                    signed: String,
                    apply: Box<dyn Fn(&mut T)>| {
-        if sent != signed {
-            out.push(Change {
-                diff: Difference {
-                    part,
-                    name: name.to_owned(),
-                    sent: shown(name, &sent),
-                    other: shown(name, &signed),
-                },
-                apply,
-            });
-        }
+        out.extend(Change::of(part, name, &sent, &signed, apply));
     };
     // The method's case.
     let up = base.method.to_ascii_uppercase();

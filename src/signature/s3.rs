@@ -512,17 +512,7 @@ fn v2_changes(base: &V2String, scheme: Scheme, req: Option<&Request>) -> Vec<Cha
                    sent: &str,
                    signed: String,
                    apply: Box<dyn Fn(&mut V2String)>| {
-        if sent != signed {
-            out.push(Change {
-                diff: Difference {
-                    part,
-                    name: name.to_owned(),
-                    sent: shown(name, sent),
-                    other: shown(name, &signed),
-                },
-                apply,
-            });
-        }
+        out.extend(Change::of(part, name, sent, &signed, apply));
     };
     let lower = base.method.to_ascii_lowercase();
     add(

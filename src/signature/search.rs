@@ -11,6 +11,28 @@ pub struct Change<T> {
     pub apply: Box<dyn Fn(&mut T)>,
 }
 
+impl<T> Change<T> {
+    /// A change of `part` (`name`) from what was sent to what may have
+    /// been signed, or none when the two are the same.
+    pub fn of(
+        part: &'static str,
+        name: &str,
+        sent: &str,
+        signed: &str,
+        apply: Box<dyn Fn(&mut T)>,
+    ) -> Option<Change<T>> {
+        (sent != signed).then(|| Change {
+            diff: Difference {
+                part,
+                name: name.to_owned(),
+                sent: super::shown(name, sent),
+                other: super::shown(name, signed),
+            },
+            apply,
+        })
+    }
+}
+
 /// Signatures computed at most per search: pairs of a few dozen changes
 /// fit, and a hostile request with hundreds of headers stays fast.
 pub const MAX_TRIES: usize = 20_000;
