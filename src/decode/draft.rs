@@ -149,6 +149,8 @@ pub struct Draft {
     pub documented: bool,
     /// The codes whose documented message it is.
     pub implies: Vec<&'static str>,
+    /// The document was cut off before its end (truncated XML).
+    pub cut: bool,
 }
 
 /// Codes that mean "no error".
@@ -318,6 +320,7 @@ impl Draft {
             success: false,
             documented: false,
             implies: Vec::new(),
+            cut: false,
         }
     }
 

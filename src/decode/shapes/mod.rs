@@ -177,8 +177,11 @@ fn is_one_document(text: &str, facts: &[super::facts::Fact]) -> bool {
     let [fact] = facts else {
         return false;
     };
-    if !matches!(fact.kind, Kind::Error(_)) {
-        return false;
+    // A document cut off before its end may hold text its fields do not
+    // (a host after a broken tag): the other shapes read the rest.
+    match &fact.kind {
+        Kind::Error(d) if !d.cut => {}
+        _ => return false,
     }
     let body = text.trim_start_matches('\u{feff}').trim_start();
     let body = match body.strip_prefix("<?xml") {

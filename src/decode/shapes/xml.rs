@@ -530,6 +530,7 @@ impl<'r, 'a> Parser<'r, 'a> {
         }
         self.out.append(&mut self.held);
         for (_, d) in &mut self.out[before..] {
+            d.cut = true;
             d.found.notes.push(note.clone());
             d.found.notes.append(&mut self.notes.clone());
         }
