@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::super::draft::{Evidence, host_evidence};
+use super::super::draft::{Evidence, after_char, host_evidence};
 use super::super::facts::{Facts, Kind};
 use super::super::record::RecordText;
 use super::Shape;
@@ -185,7 +185,7 @@ fn word_around(text: &str, a: usize, z: usize) -> (usize, usize) {
                 '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | ',' | '`'
             )
     };
-    let start = text[..a].rfind(stop).map_or(0, |i| i + 1);
+    let start = text[..a].rfind(stop).map_or(0, |i| after_char(text, i));
     let end = text[z..].find(stop).map_or(text.len(), |i| z + i);
     (start, end)
 }

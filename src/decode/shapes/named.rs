@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use super::super::draft::{Draft, Field, Shape as Kind};
+use super::super::draft::{Draft, Field, Shape as Kind, after_char};
 use super::super::facts::Facts;
 use super::super::record::RecordText;
 use super::Shape;
@@ -120,7 +120,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         // The class's package, for the span.
         let start = text[..i]
             .rfind(|c: char| c.is_whitespace() || c == '"' || c == '\'')
-            .map_or(0, |j| j + 1);
+            .map_or(0, |j| after_char(text, j));
         d.found.line = rec.line_at(start);
         out.error(start..span_end.min(text.len()), d);
         i = end;
@@ -132,7 +132,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
 fn jdk_class(before: &str) -> bool {
     let start = before
         .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
-        .map_or(0, |j| j + 1);
+        .map_or(0, |j| after_char(before, j));
     let package = &before[start..];
     package.starts_with("java.") || package.starts_with("javax.")
 }
@@ -271,6 +271,13 @@ mod tests {
             None
         );
         assert_eq!(errors("错 NoSuchKey: gone")[0].found.status, None);
+        // A fuzz finding: a character of two bytes right before a JDK
+        // package, and an ideographic space before a name.
+        assert!(errors("џjava.nio.file.AccessDeniedException: /x").is_empty());
+        assert_eq!(
+            one("报错\u{3000}NoSuchKey: gone").code.as_deref(),
+            Some("NoSuchKey")
+        );
     }
 
     /// github.com/AlistGo/alist issues 5434: the code after 报错

@@ -8,7 +8,7 @@
 //! - .NET: `Error making request with Error Code Forbidden and Http Status
 //!   Code Forbidden.`
 
-use super::super::draft::{Draft, Field, Shape as Kind};
+use super::super::draft::{Draft, Field, Shape as Kind, after_char};
 use super::super::facts::{Facts, Kind as FactKind};
 use super::super::record::RecordText;
 use super::Shape;
@@ -93,7 +93,9 @@ fn ruby(rec: &RecordText<'_>, out: &mut Facts) {
                 d.set(Field::Message, "Message", msg, 0, rec.max_field);
             }
         }
-        let start = text[..i].rfind(char::is_whitespace).map_or(0, |j| j + 1);
+        let start = text[..i]
+            .rfind(char::is_whitespace)
+            .map_or(0, |j| after_char(text, j));
         d.found.line = rec.line_at(start);
         let line_end = text[i..].find('\n').map_or(text.len(), |j| i + j);
         out.error(start..line_end, d);
@@ -126,7 +128,20 @@ fn dotnet(rec: &RecordText<'_>, out: &mut Facts) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::one;
+    use super::super::tests::{errors, one};
+
+    /// A character of several bytes (an ideographic space) right before
+    /// the class or the host: the span starts after it, no panic.
+    #[test]
+    fn wide_spaces_before_the_error() {
+        let e =
+            errors("上传失败\u{3000}Aws::S3::Errors::NoSuchKey: The specified key does not exist.");
+        assert_eq!(e[0].found.code.as_deref(), Some("NoSuchKey"));
+        let e = errors(
+            "访问\u{3000}b-125.cos.ap-beijing.myqcloud.com 失败: <Error><Code>AccessDenied</Code></Error>",
+        );
+        assert_eq!(e[0].found.code.as_deref(), Some("AccessDenied"));
+    }
 
     #[test]
     fn boto() {
