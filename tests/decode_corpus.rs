@@ -1057,3 +1057,34 @@ fn request_header_lines_alone_read_the_same_with_and_without_the_prefilter() {
         assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
     }
 }
+
+/// Found by the fuzzer (the parallel target): an exception's words inside
+/// a whole XML error document (`<Message>NoSuchBucketException: ...`)
+/// were a second error with every shape on, while the one-document
+/// shortcut read the document alone. What the other shapes read inside a
+/// whole document is its text, quoted: one error, in a document alone
+/// and in a longer record, with its message kept as it was written.
+#[test]
+fn an_exception_quoted_in_an_error_document_is_the_document_s_text() {
+    let doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>InvalidObjectState</Code>\n  <Message>NoSuchBucketException: Failed to query the state (Status Code: 404)</Message>\n  <BucketName>x\\NoSuchKeyException: gone</BucketName>\n  <RequestId>NjU0NDM3ZmVfNGUxYTliMGNfOWRfMmIxZTNjNA</RequestId>\n</Error>\n";
+    let logged = format!("2024-01-12 11:36:51 ERROR restore failed, the body was:\n{doc}");
+    let plain = Options {
+        every_shape: true,
+        ..Options::default()
+    };
+    for text in [doc, &logged] {
+        let (fast, _) = decode::decode_all(text.as_bytes(), &Options::default());
+        let (slow, _) = decode::decode_all(text.as_bytes(), &plain);
+        assert_eq!(fast, slow, "{text}");
+        assert_eq!(fast.len(), 1, "{text}\n{fast:#?}");
+        assert_eq!(fast[0].code.as_deref(), Some("InvalidObjectState"));
+        assert_eq!(
+            fast[0].message.as_deref(),
+            Some("NoSuchBucketException: Failed to query the state (Status Code: 404)")
+        );
+        assert_eq!(
+            fast[0].request_id.as_deref(),
+            Some("NjU0NDM3ZmVfNGUxYTliMGNfOWRfMmIxZTNjNA")
+        );
+    }
+}

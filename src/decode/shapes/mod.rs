@@ -152,11 +152,44 @@ pub fn run(rec: &RecordText<'_>, mask: u64, skip: u64, facts: &mut Facts) {
     } else {
         0
     };
+    // What the XML shape found: here already (`skip` holds it), or found
+    // first, as it is the first shape.
+    let mut xml_end = facts.list.len();
     for (i, shape) in SHAPES.iter().enumerate() {
         if mask & !skip & (1 << i) != 0 {
             (shape.find)(rec, facts);
         }
+        if i == 0 {
+            xml_end = facts.list.len();
+        }
     }
+    drop_quoted(facts, xml_end);
+}
+
+/// A whole XML error document is the XML shape's alone: what another
+/// shape reads inside it (an exception's words, a status, a host in its
+/// `<Message>`) is the document's text, quoted, not a second error or a
+/// fact of the record's. A record that is one document and nothing else
+/// is never shown to the other shapes ([`read_document`]); this keeps a
+/// document inside a longer record, and every shape on every record,
+/// alike. `facts.list[..xml_end]` are the XML shape's.
+fn drop_quoted(facts: &mut Facts, xml_end: usize) {
+    let documents: Vec<std::ops::Range<usize>> = facts.list[..xml_end]
+        .iter()
+        .filter_map(|f| match &f.kind {
+            Kind::Error(d) if d.shape == super::draft::Shape::Xml && !d.cut => Some(f.span.clone()),
+            _ => None,
+        })
+        .collect();
+    if documents.is_empty() || facts.list.len() == xml_end {
+        return;
+    }
+    let mut i = 0;
+    facts.list.retain(|f| {
+        let keep = i < xml_end || !documents.iter().any(|d| d.contains(&f.span.start));
+        i += 1;
+        keep
+    });
 }
 
 /// The XML shape's bit: it is the first shape.
