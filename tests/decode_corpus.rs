@@ -1088,3 +1088,31 @@ fn an_exception_quoted_in_an_error_document_is_the_document_s_text() {
         );
     }
 }
+
+/// Found by the fuzzer (the parallel target): the shapes read a record
+/// with its NUL bytes taken out, but the keyword prefilter and a log's
+/// gate looked at the bytes with them, so `"s\0tatus":0` and a log's
+/// `sta\0tus=403` were read only with every shape on. Both now read the
+/// same either way.
+#[test]
+fn a_nul_inside_a_keyword_reads_the_same_with_and_without_the_prefilter() {
+    let xhr = b"{\"readyState\"Access-Control-Allo\",\"s\0\0\0tatus\":0,\"statusText\":\"error\"}";
+    let log = b"2024-01-12 11:36:51 INFO GET /k sta\0tus=403 request_id=NjU0NDM3ZmVfNGUxYTliMGNfOWRfMmIxZTNjNA\n2024-01-12 11:36:52 INFO GET /k status=200\n";
+    let plain = Options {
+        every_shape: true,
+        ..Options::default()
+    };
+    for text in [&xhr[..], &log[..]] {
+        let (fast, _) = decode::decode_all(text, &Options::default());
+        let (slow, _) = decode::decode_all(text, &plain);
+        assert!(!fast.is_empty(), "{}", String::from_utf8_lossy(text));
+        assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
+        let mut threads = Vec::new();
+        decode::decode_parallel(text, &Options::default(), 2, &mut |f| {
+            threads.push(f);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(threads, fast);
+    }
+}

@@ -136,10 +136,12 @@ pub fn read(bytes: &[u8], first_line: u64, options: &Options) -> Resolved {
         }
         skip = shapes::XML;
     }
+    // Keywords are looked for in what the shapes read: NUL bytes taken
+    // out can join a keyword's letters.
     let mask = if options.every_shape {
         shapes::ALL
     } else {
-        mask(bytes)
+        mask(text.as_bytes())
     };
     shapes::run(&rec, mask, skip, &mut facts);
     resolved(&rec, facts, options)
