@@ -1116,3 +1116,26 @@ fn a_nul_inside_a_keyword_reads_the_same_with_and_without_the_prefilter() {
         assert_eq!(threads, fast);
     }
 }
+
+/// Found by the fuzzer (the parallel target): the label shape reads
+/// `X-ErrNo: -3004` as CI's numeric code, but `errno` was not among its
+/// keywords, so the line was read only with every shape on (here after a
+/// header the HTTP shape cannot read, which ends its header block). And a
+/// code labelled below a failed response's status line is that
+/// response's code: it was dropped when nothing else stood beside it.
+#[test]
+fn an_errno_line_reads_the_same_with_and_without_the_prefilter() {
+    let headers = b"HTTP/1.1 404 OK\nConnection: close\nContent-Len\xb9th: 455\nContent-Type: application/xml\nDate: Thu, 09 Apr 2020 13:44:52 GMT\nX-ErrNo: -3004\n";
+    let alone = b"HTTP/1.1 404 Not Found\nX-ErrNo: -3004\n";
+    let plain = Options {
+        every_shape: true,
+        ..Options::default()
+    };
+    for text in [&headers[..], &alone[..]] {
+        let (fast, _) = decode::decode_all(text, &Options::default());
+        let (slow, _) = decode::decode_all(text, &plain);
+        assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
+        assert_eq!(fast.len(), 1, "{fast:#?}");
+        assert_eq!(fast[0].number, Some(-3004));
+    }
+}

@@ -268,7 +268,7 @@ fn resolve_unit(
             out.seen.push("a success body");
             continue;
         }
-        if is_error_group(&d, unit.status.is_some()) {
+        if is_error_group(&d, unit.status.as_ref().map(|s| s.0)) {
             errors.push((span, d));
         } else {
             context.push((span, d));
@@ -661,9 +661,15 @@ fn decide_origin(
 }
 
 /// Whether a group is an error on its own, or context for one.
-fn is_error_group(d: &Draft, in_response: bool) -> bool {
+fn is_error_group(d: &Draft, response: Option<u16>) -> bool {
+    let in_response = response.is_some();
     let f = &d.found;
     let has_code = f.code.is_some() || f.number.is_some();
+    // A code labelled in a failed response (`X-ErrNo: -3004` below
+    // `HTTP/1.1 404`) is that response's code.
+    if has_code && response.is_some_and(|s| s >= 400) {
+        return true;
+    }
     if d.shape == Shape::Xml {
         // An error document is an error, even cut off before its code.
         return true;

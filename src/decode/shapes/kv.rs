@@ -23,6 +23,8 @@ pub const SHAPE: Shape = Shape {
     keywords: &[
         "code",
         "error",
+        // `X-ErrNo`, CI's numeric code.
+        "errno",
         "message",
         "msg",
         "request",
