@@ -1139,3 +1139,28 @@ fn an_errno_line_reads_the_same_with_and_without_the_prefilter() {
         assert_eq!(fast[0].number, Some(-3004));
     }
 }
+
+/// Found by the fuzzer (the parallel target): the label shape reads
+/// `x-obs-id-2: ...` as the host ID, but no keyword of its named it, so a
+/// host ID on a flattened header line (`RESP: [403] ... x-obs-id-2: X`)
+/// was kept only with every shape on. Labels are compared normalised, so
+/// no keyword list covers their spellings: the label shape now reads
+/// every record the shapes read.
+#[test]
+fn a_host_id_label_reads_the_same_with_and_without_the_prefilter() {
+    let plain = Options {
+        every_shape: true,
+        ..Options::default()
+    };
+    for label in ["x-obs-id-2", "X_OBS_ID_2"] {
+        let text = format!(
+            "RESP: [403] Content-Length: 263 Content-Type: application/xml Date: Wed, 05 Feb 2025 13:24:12 GMT Server: OBS {label}: 32AAAQAAEAABAAAQAAEAAB\n"
+        );
+        let (fast, _) = decode::decode_all(text.as_bytes(), &Options::default());
+        let (slow, _) = decode::decode_all(text.as_bytes(), &plain);
+        assert_eq!(fast, slow, "{text}");
+        assert_eq!(fast.len(), 1, "{fast:#?}");
+        assert_eq!(fast[0].status, Some(403));
+        assert_eq!(fast[0].host_id.as_deref(), Some("32AAAQAAEAABAAAQAAEAAB"));
+    }
+}

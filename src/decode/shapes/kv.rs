@@ -37,7 +37,11 @@ pub const SHAPE: Shape = Shape {
         "exception",
     ],
     dynamic: None,
-    always: false,
+    // Labels are normalised (`x-obs-id-2`, `X_OBS_ID_2` and `XObsId2` are
+    // one label), which no list of substrings covers: this shape reads
+    // every record that reaches the shapes. Its keywords stay, for the
+    // gate's anchors.
+    always: true,
     find,
 };
 
