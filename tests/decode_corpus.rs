@@ -1164,3 +1164,21 @@ fn a_host_id_label_reads_the_same_with_and_without_the_prefilter() {
         assert_eq!(fast[0].host_id.as_deref(), Some("32AAAQAAEAABAAAQAAEAAB"));
     }
 }
+
+/// Found by the fuzzer (the parallel target): s3cmd's `WARNING: Retrying
+/// failed request: / (No status line received - ...)` with its `failed`
+/// mutated away was kept out by a log's gate, and read with every shape
+/// on. The gate now reads `status line received` as a client failure.
+#[test]
+fn a_lone_no_status_line_reads_the_same_with_and_without_the_prefilter() {
+    let text = b"WARNING: Retrying failed requestclosed the connection)\nWARNING: Wa: / (No status line received - the server has closed the connection)\nWARNING: Waiting 3 sec...\nWARNING: Retrying failed request: / (No status line received - the server has closed the connection)\n";
+    let plain = Options {
+        every_shape: true,
+        ..Options::default()
+    };
+    let (fast, _) = decode::decode_all(text, &Options::default());
+    let (slow, _) = decode::decode_all(text, &plain);
+    assert_eq!(fast, slow);
+    assert!(!fast.is_empty());
+    assert_eq!(fast[0].line, 2, "{fast:#?}");
+}

@@ -217,6 +217,10 @@ fn check_lower(text: &[u8], records: &[Range<usize>]) -> Vec<Verdict> {
             let status = match anchor {
                 Signal => Status::Error,
                 Label if word == "tp/" => http_status(text, start.saturating_sub(2), end),
+                // Python's `No status line received`: nothing came back.
+                Label if word == "atus" && text[end..].starts_with(b" line received") => {
+                    Status::Error
+                }
                 Label => status_after(&text[end..]),
                 Digit => status_after(&text[end - 1..]),
             };
@@ -325,6 +329,7 @@ mod tests {
     fn error_signals_open_the_gate() {
         for text in [
             "2024-01-01 ERROR upload failed",
+            "WARNING: Wa: / (No status line received - the server has closed the connection)",
             "HEAD https://b-125.cos.ap-beijing.myqcloud.com/k: 403",
             "[code 403] The request signature we calculated does not match",
             "HTTP/1.1 404 Not Found",
@@ -406,7 +411,6 @@ mod tests {
             ("Connection aborted", "printed in a ConnectionError"),
             ("RemoteDisconnected", "printed in a ConnectionError"),
             ("EPIPE", "printed after Error: write"),
-            ("No status line received", "printed in a ConnectionError"),
             ("\"readyState\":0", "printed with \"status\":0"),
             ("URL using bad/illegal format", "printed after curl: (3)"),
             ("Malformed URL", "printed in a MalformedURLException"),
