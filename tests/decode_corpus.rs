@@ -1008,6 +1008,27 @@ fn provider_option_overrides() {
     assert_eq!(found[0].provider, Some(Provider::Obs));
 }
 
+/// The errors of `text`, after checking that the keyword prefilter and
+/// the parallel path find exactly what every shape on every record, on
+/// one thread, finds: what the fuzzer's parallel target checks.
+fn same_either_way(text: &[u8]) -> Vec<Found> {
+    let (fast, _) = decode::decode_all(text, &Options::default());
+    let plain = Options {
+        every_shape: true,
+        ..Options::default()
+    };
+    let (slow, _) = decode::decode_all(text, &plain);
+    assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
+    let mut threads = Vec::new();
+    decode::decode_parallel(text, &Options::default(), 2, &mut |f| {
+        threads.push(f);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(threads, fast, "{}", String::from_utf8_lossy(text));
+    fast
+}
+
 /// Found by the fuzzer (the parallel target): `TTP/1.1 200 OK` above a CI
 /// job that failed gave a status of 200 with every shape on, and none
 /// through the keyword prefilter, which does not call the status shape
@@ -1024,14 +1045,8 @@ fn a_success_reason_phrase_reads_the_same_with_and_without_the_prefilter() {
     ]
     .concat();
     for text in [&input, &mutated] {
-        let (fast, _) = decode::decode_all(text, &Options::default());
-        let plain = Options {
-            every_shape: true,
-            ..Options::default()
-        };
-        let (slow, _) = decode::decode_all(text, &plain);
-        assert!(!fast.is_empty());
-        assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
+        let found = same_either_way(text);
+        assert!(!found.is_empty());
     }
 }
 
@@ -1044,17 +1059,11 @@ fn a_success_reason_phrase_reads_the_same_with_and_without_the_prefilter() {
 fn request_header_lines_alone_read_the_same_with_and_without_the_prefilter() {
     let text = b"<?xml version='1.0' encoding='utf-8' ?>\n<Error>\n\t<Code>Request has expired</Code>\n\t<Message>Request has expired</Message>\n\t<Resource>examplebucket-1250000000.cos.ap-beijing.myqcloud.com/exampleobject<ost: examplebucket-1250000000.cos.ap-beijing.myqcloud.com\n> Date: Fri, 12 Jan 2024 11:36:51 GMT\n>\n";
     let alone = b"upload failed: AccessDenied: Request has expired\n> Date: Fri, 12 Jan 2024 11:36:51 GMT\n>\n";
-    let plain = Options {
-        every_shape: true,
-        ..Options::default()
-    };
     // The first also holds a cut document, which the one-document
     // shortcut must not take for a whole one.
     for text in [&text[..], &alone[..]] {
-        let (fast, _) = decode::decode_all(text, &Options::default());
-        let (slow, _) = decode::decode_all(text, &plain);
-        assert!(!fast.is_empty());
-        assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
+        let found = same_either_way(text);
+        assert!(!found.is_empty());
     }
 }
 
@@ -1068,22 +1077,16 @@ fn request_header_lines_alone_read_the_same_with_and_without_the_prefilter() {
 fn an_exception_quoted_in_an_error_document_is_the_document_s_text() {
     let doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>InvalidObjectState</Code>\n  <Message>NoSuchBucketException: Failed to query the state (Status Code: 404)</Message>\n  <BucketName>x\\NoSuchKeyException: gone</BucketName>\n  <RequestId>NjU0NDM3ZmVfNGUxYTliMGNfOWRfMmIxZTNjNA</RequestId>\n</Error>\n";
     let logged = format!("2024-01-12 11:36:51 ERROR restore failed, the body was:\n{doc}");
-    let plain = Options {
-        every_shape: true,
-        ..Options::default()
-    };
     for text in [doc, &logged] {
-        let (fast, _) = decode::decode_all(text.as_bytes(), &Options::default());
-        let (slow, _) = decode::decode_all(text.as_bytes(), &plain);
-        assert_eq!(fast, slow, "{text}");
-        assert_eq!(fast.len(), 1, "{text}\n{fast:#?}");
-        assert_eq!(fast[0].code.as_deref(), Some("InvalidObjectState"));
+        let found = same_either_way(text.as_bytes());
+        assert_eq!(found.len(), 1, "{text}\n{found:#?}");
+        assert_eq!(found[0].code.as_deref(), Some("InvalidObjectState"));
         assert_eq!(
-            fast[0].message.as_deref(),
+            found[0].message.as_deref(),
             Some("NoSuchBucketException: Failed to query the state (Status Code: 404)")
         );
         assert_eq!(
-            fast[0].request_id.as_deref(),
+            found[0].request_id.as_deref(),
             Some("NjU0NDM3ZmVfNGUxYTliMGNfOWRfMmIxZTNjNA")
         );
     }
@@ -1098,22 +1101,9 @@ fn an_exception_quoted_in_an_error_document_is_the_document_s_text() {
 fn a_nul_inside_a_keyword_reads_the_same_with_and_without_the_prefilter() {
     let xhr = b"{\"readyState\"Access-Control-Allo\",\"s\0\0\0tatus\":0,\"statusText\":\"error\"}";
     let log = b"2024-01-12 11:36:51 INFO GET /k sta\0tus=403 request_id=NjU0NDM3ZmVfNGUxYTliMGNfOWRfMmIxZTNjNA\n2024-01-12 11:36:52 INFO GET /k status=200\n";
-    let plain = Options {
-        every_shape: true,
-        ..Options::default()
-    };
     for text in [&xhr[..], &log[..]] {
-        let (fast, _) = decode::decode_all(text, &Options::default());
-        let (slow, _) = decode::decode_all(text, &plain);
-        assert!(!fast.is_empty(), "{}", String::from_utf8_lossy(text));
-        assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
-        let mut threads = Vec::new();
-        decode::decode_parallel(text, &Options::default(), 2, &mut |f| {
-            threads.push(f);
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(threads, fast);
+        let found = same_either_way(text);
+        assert!(!found.is_empty(), "{}", String::from_utf8_lossy(text));
     }
 }
 
@@ -1127,16 +1117,10 @@ fn a_nul_inside_a_keyword_reads_the_same_with_and_without_the_prefilter() {
 fn an_errno_line_reads_the_same_with_and_without_the_prefilter() {
     let headers = b"HTTP/1.1 404 OK\nConnection: close\nContent-Len\xb9th: 455\nContent-Type: application/xml\nDate: Thu, 09 Apr 2020 13:44:52 GMT\nX-ErrNo: -3004\n";
     let alone = b"HTTP/1.1 404 Not Found\nX-ErrNo: -3004\n";
-    let plain = Options {
-        every_shape: true,
-        ..Options::default()
-    };
     for text in [&headers[..], &alone[..]] {
-        let (fast, _) = decode::decode_all(text, &Options::default());
-        let (slow, _) = decode::decode_all(text, &plain);
-        assert_eq!(fast, slow, "{}", String::from_utf8_lossy(text));
-        assert_eq!(fast.len(), 1, "{fast:#?}");
-        assert_eq!(fast[0].number, Some(-3004));
+        let found = same_either_way(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].number, Some(-3004));
     }
 }
 
@@ -1148,20 +1132,14 @@ fn an_errno_line_reads_the_same_with_and_without_the_prefilter() {
 /// every record the shapes read.
 #[test]
 fn a_host_id_label_reads_the_same_with_and_without_the_prefilter() {
-    let plain = Options {
-        every_shape: true,
-        ..Options::default()
-    };
     for label in ["x-obs-id-2", "X_OBS_ID_2"] {
         let text = format!(
             "RESP: [403] Content-Length: 263 Content-Type: application/xml Date: Wed, 05 Feb 2025 13:24:12 GMT Server: OBS {label}: 32AAAQAAEAABAAAQAAEAAB\n"
         );
-        let (fast, _) = decode::decode_all(text.as_bytes(), &Options::default());
-        let (slow, _) = decode::decode_all(text.as_bytes(), &plain);
-        assert_eq!(fast, slow, "{text}");
-        assert_eq!(fast.len(), 1, "{fast:#?}");
-        assert_eq!(fast[0].status, Some(403));
-        assert_eq!(fast[0].host_id.as_deref(), Some("32AAAQAAEAABAAAQAAEAAB"));
+        let found = same_either_way(text.as_bytes());
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].status, Some(403));
+        assert_eq!(found[0].host_id.as_deref(), Some("32AAAQAAEAABAAAQAAEAAB"));
     }
 }
 
@@ -1172,13 +1150,7 @@ fn a_host_id_label_reads_the_same_with_and_without_the_prefilter() {
 #[test]
 fn a_lone_no_status_line_reads_the_same_with_and_without_the_prefilter() {
     let text = b"WARNING: Retrying failed requestclosed the connection)\nWARNING: Wa: / (No status line received - the server has closed the connection)\nWARNING: Waiting 3 sec...\nWARNING: Retrying failed request: / (No status line received - the server has closed the connection)\n";
-    let plain = Options {
-        every_shape: true,
-        ..Options::default()
-    };
-    let (fast, _) = decode::decode_all(text, &Options::default());
-    let (slow, _) = decode::decode_all(text, &plain);
-    assert_eq!(fast, slow);
-    assert!(!fast.is_empty());
-    assert_eq!(fast[0].line, 2, "{fast:#?}");
+    let found = same_either_way(text);
+    assert!(!found.is_empty());
+    assert_eq!(found[0].line, 2, "{found:#?}");
 }
