@@ -62,7 +62,7 @@ pub fn classify_norm(norm: &[u8]) -> Option<Field> {
         b"hostid" | b"xobsid2" | b"xamzid2" | b"s3extendedrequestid" | b"extendedrequestid" => {
             Field::HostId
         }
-        b"status" | b"statuscode" | b"httpstatus" | b"httpstatuscode" | b"httpcode"
+        b"status" | b"stat" | b"statuscode" | b"httpstatus" | b"httpstatuscode" | b"httpcode"
         | b"responsecode" | b"httpresponsecode" => Field::Status,
         b"service" | b"errortype" | b"coserrortype" | b"responsestatus" | b"indicator" | b"key"
         | b"bucket" | b"bucketname" | b"jobid" | b"state" | b"versionid" => Field::Extra,

@@ -420,6 +420,10 @@ mod tests {
             ("<!DOCTYPE html", "a page has <html> or <title>"),
             ("Unknown host", "printed in an UnknownHostException"),
             (
+                "Unable to connect to endpoint",
+                "aws-sdk-cpp's, printed after an InternalError",
+            ),
+            (
                 "No address associated with hostname",
                 "printed after Unable to resolve host",
             ),

@@ -26,7 +26,7 @@
 //!   line, once the record has held a whole document (bodies written one
 //!   after the other);
 //! - a whole JSON object on one line (JSON Lines logs);
-//! - a shell prompt (`$ `);
+//! - a shell prompt (`$ `, and a root shell's `# ` before a command);
 //! - a blank line ends a record, except inside an HTTP head (the blank
 //!   line between head and body) and right after it.
 //!
@@ -560,6 +560,14 @@ fn classify(line: &[u8]) -> Class {
         }
         b'$' => {
             if line.starts_with(b"$ ") {
+                Class::Prompt
+            } else {
+                Class::Other
+            }
+        }
+        // A root shell's prompt before a command (`# curl -k ...`).
+        b'#' => {
+            if line.starts_with(b"# ") && line.get(2).is_some_and(u8::is_ascii_lowercase) {
                 Class::Prompt
             } else {
                 Class::Other

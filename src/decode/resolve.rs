@@ -473,7 +473,10 @@ fn resolve_unit(
         // No response and no error document: a status printed alone, a
         // proxy's page, or a client that got nothing.
         let page = unit.pages.first().cloned();
-        let client = unit.clients.first().cloned();
+        // A connection that failed before a response printed after it
+        // (curl trying `::1` first, then `127.0.0.1`) was retried and
+        // answered: the failure is not the record's error.
+        let client = unit.clients.first().cloned().filter(|_| !followed);
         if let Some((span, s, reason)) = loose_statuses.iter().find(|(_, s, _)| *s >= 400).cloned()
         {
             let mut d = Draft::new(Shape::Labels);
@@ -508,17 +511,12 @@ fn resolve_unit(
             let mut d = Draft::new(Shape::Labels);
             d.found.line = rec.line_at(span.start);
             d.found.origin = Origin::Client;
-            let endpoint = unit
-                .endpoints
-                .first()
-                .cloned()
-                .or_else(|| unit.req_host.clone())
-                .or_else(|| unit.request.as_ref().map(|(_, t)| t.clone()));
-            d.found.failure = Some(Failure {
-                kind,
-                text: super::redact::redact(&text).into_owned(),
-                endpoint: endpoint.map(|e| super::redact::redact(&e).into_owned()),
-            });
+            // A browser that blocked a response by CORS may say what it
+            // was (Firefox: `Status code: 200.`).
+            if kind == FailureKind::Cors {
+                d.found.status = loose_statuses.first().map(|(_, s, _)| *s);
+            }
+            d.found.failure = Some(failure_of(&unit, kind, &text));
             errors.push((span, d));
         } else {
             out.seen.extend(unit.success.iter().copied());
@@ -574,7 +572,16 @@ fn resolve_unit(
         .request
         .as_ref()
         .map(|(m, t)| describe(m, t, unit.req_host.as_deref()));
+    // An SDK's own account of a request that got no answer: a client
+    // failure's words beside it, and nothing a server sends.
+    let failed = unit.clients.first().filter(|_| !followed);
     for (_, mut d) in errors {
+        if let Some((_, kind, text)) = failed
+            && d.found.failure.is_none()
+            && is_client_made(&d)
+        {
+            d.found.failure = Some(failure_of(&unit, *kind, text));
+        }
         if d.found.request.is_none() {
             d.found.request.clone_from(&request);
         }
@@ -681,6 +688,46 @@ fn is_error_group(d: &Draft, response: Option<u16>) -> bool {
     let bad_status = f.status.is_some_and(|s| s >= 400);
     (has_code && (f.message.is_some() || ids || bad_status || f.resource.is_some() || d.sdk))
         || (bad_status && (ids || d.sdk || f.message.is_some()))
+}
+
+/// A client failure, with the endpoint the request was going to.
+fn failure_of(unit: &Unit, kind: FailureKind, text: &str) -> Failure {
+    let endpoint = unit
+        .endpoints
+        .first()
+        .cloned()
+        .or_else(|| unit.req_host.clone())
+        .or_else(|| unit.request.as_ref().map(|(_, t)| t.clone()));
+    Failure {
+        kind,
+        text: super::redact::redact(text).into_owned(),
+        endpoint: endpoint.map(|e| super::redact::redact(&e).into_owned()),
+    }
+}
+
+/// Whether an error holds nothing a server sends: no ID, no status but
+/// the 408 an SDK makes up for its own timeout (the OBS Java SDK's
+/// `HTTP Code: 408`), and no code but one an SDK names its own failures
+/// with (aws-sdk-js's `NetworkingError`, the OBS Java SDK's
+/// `RequestTimeOut` under that 408).
+fn is_client_made(d: &Draft) -> bool {
+    const SDK_CODES: [&str; 6] = [
+        "NetworkingError",
+        "TimeoutError",
+        "UnknownEndpoint",
+        "RequestAbortedError",
+        "RequestError",
+        "RequestTimeOut",
+    ];
+    let f = &d.found;
+    f.request_id.is_none()
+        && f.trace_id.is_none()
+        && f.host_id.is_none()
+        && f.number.is_none()
+        && f.status.is_none_or(|s| s == 408)
+        && f.code.as_deref().is_none_or(|c| {
+            SDK_CODES.contains(&c) && (c != "RequestTimeOut" || f.status == Some(408))
+        })
 }
 
 /// Whether the catalogue lets `status` go with the draft's code: an

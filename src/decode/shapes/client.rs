@@ -65,6 +65,8 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("Failed to connect to", Refused),
     ("Code=-1004", Refused),
     ("ConnectException", Refused),
+    // aws-sdk-cpp (TensorFlow's and ModelArts' S3 file systems).
+    ("Unable to connect to endpoint", Network),
     // Timeouts.
     ("ETIMEDOUT", Timeout),
     ("ESOCKETTIMEDOUT", Timeout),

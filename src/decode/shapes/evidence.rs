@@ -58,6 +58,8 @@ const WORDS: &[(&str, Evidence)] = &[
     ("x-ci-", Evidence::CI),
     ("ObsException", Evidence::OBS),
     ("com.obs.services", Evidence::OBS),
+    // The OBS Java SDK's shaded okhttp and okio, in its stack frames.
+    ("obs.shaded.", Evidence::OBS),
     ("obs: service returned error", Evidence::OBS),
     ("esdk-obs", Evidence::OBS),
     ("esdk_obs", Evidence::OBS),
@@ -111,6 +113,9 @@ const WORDS: &[(&str, Evidence)] = &[
     ("Huawei Cloud OBS", Evidence::OBS),
     ("an OBS bucket", Evidence::OBS),
     ("a COS bucket", Evidence::COS),
+    ("an OBS path", Evidence::OBS),
+    ("OBS connection", Evidence::OBS),
+    ("腾讯 COS", Evidence::COS),
     ("opentelekomcloud_obs_", Evidence::OBS),
 ];
 
@@ -120,6 +125,8 @@ const ANY_CASE: &[&str] = &[
     "Huawei Cloud OBS",
     "an OBS bucket",
     "a COS bucket",
+    "an OBS path",
+    "OBS connection",
 ];
 
 /// Domains whose host names say who answered, in any case.

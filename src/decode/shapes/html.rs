@@ -21,6 +21,8 @@ pub const SHAPE: Shape = Shape {
         "URL was rejected",
         "but have <html>",
         "non-XML response",
+        "unmarshal error message",
+        "XMLParserError",
         "response code for CONNECT",
     ],
     dynamic: None,
@@ -48,7 +50,7 @@ const SERVERS: [&str; 10] = [
 /// its kin's, which CDNs and front servers answer with), and what clients
 /// say when the answer was a page where an error document should be. The
 /// status is not read from them: the text does not say it.
-const PLAIN_PAGES: [&str; 6] = [
+const PLAIN_PAGES: [&str; 8] = [
     "was not found on this server",
     "you do not have permission to get url",
     "you don't have permission to access",
@@ -57,6 +59,10 @@ const PLAIN_PAGES: [&str; 6] = [
     "but have <html>",
     // cos-php-sdk-v5.
     "a non-xml response was received",
+    // aws-sdk-go v1's SerializationError.
+    "failed to unmarshal error message",
+    // aws-sdk-js v2, whose XML parser met a page.
+    "xmlparsererror",
 ];
 
 fn find(rec: &RecordText<'_>, out: &mut Facts) {

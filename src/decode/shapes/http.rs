@@ -103,7 +103,8 @@ fn content(line: &str) -> (Dir, usize, usize) {
     {
         return (Dir::In, i + "header: ".len(), trimmed_end);
     }
-    let lead = l.len() - l.trim_start_matches('\u{FEFF}').len();
+    // Indented as a document or a Markdown post quotes it.
+    let lead = l.len() - l.trim_start_matches(['\u{FEFF}', ' ', '\t']).len();
     (Dir::Unknown, lead, trimmed_end)
 }
 
