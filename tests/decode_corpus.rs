@@ -1154,3 +1154,21 @@ fn a_lone_no_status_line_reads_the_same_with_and_without_the_prefilter() {
     assert!(!found.is_empty());
     assert_eq!(found[0].line, 2, "{found:#?}");
 }
+
+/// A 304 Not Modified answers a conditional request (the copy the client
+/// holds is current): a success, not an error, while another 3xx with no
+/// Location to follow still is one.
+#[test]
+fn not_modified_is_not_an_error() {
+    let head = "HTTP/1.1 304 Not Modified\nContent-Length: 0\nServer: tencent-cos\nx-cos-request-id: NWYyMTFjODVfOGZiNzJhMDlfNDcxZjZfZDY2****\n";
+    let (found, summary) = decode_bytes(head.as_bytes(), &Options::default());
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(
+        summary.seen.iter().any(|(s, _)| s.contains("success")),
+        "{summary:?}"
+    );
+    let moved = head.replace("304 Not Modified", "301 Moved Permanently");
+    let (found, _) = decode_bytes(moved.as_bytes(), &Options::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].status, Some(301));
+}

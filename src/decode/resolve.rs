@@ -404,7 +404,9 @@ fn resolve_unit(
             if status < 200 || (is_redirect && followed) {
                 return;
             }
-            if status < 300 && !header_error {
+            // 304 Not Modified answers a conditional request: the copy
+            // the client holds is current.
+            if (status < 300 || status == 304) && !header_error {
                 out.seen.push("a success response");
                 return;
             }
