@@ -1172,3 +1172,19 @@ fn not_modified_is_not_an_error() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].status, Some(301));
 }
+
+/// An error that holds nothing a server sends, beside a client failure, is
+/// that failure (aws-sdk-js's `NetworkingError`, the OBS Java SDK's own
+/// 408); but a server's documented message is the server's, even with a
+/// retry's timeout printed next to it.
+#[test]
+fn a_documented_message_beside_a_timeout_stays_the_service_s() {
+    let text = "upload failed: The specified key does not exist.\nretry 2: read timed out\n";
+    let (found, _) = decode_bytes(text.as_bytes(), &Options::default());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].failure.is_none(), "{found:#?}");
+    let sdk = "{\"message\":\"connect ETIMEDOUT\",\"code\":\"NetworkingError\",\"errno\":\"ETIMEDOUT\",\"syscall\":\"connect\"}\n";
+    let (found, _) = decode_bytes(sdk.as_bytes(), &Options::default());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].failure.is_some(), "{found:#?}");
+}

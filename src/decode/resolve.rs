@@ -707,7 +707,8 @@ fn failure_of(unit: &Unit, kind: FailureKind, text: &str) -> Failure {
     }
 }
 
-/// Whether an error holds nothing a server sends: no ID, no status but
+/// Whether an error holds nothing a server sends: no documented message,
+/// no ID, no status but
 /// the 408 an SDK makes up for its own timeout (the OBS Java SDK's
 /// `HTTP Code: 408`), and no code but one an SDK names its own failures
 /// with (aws-sdk-js's `NetworkingError`, the OBS Java SDK's
@@ -722,7 +723,10 @@ fn is_client_made(d: &Draft) -> bool {
         "RequestTimeOut",
     ];
     let f = &d.found;
-    f.request_id.is_none()
+    // A server's documented message (`Request has expired`) is its own.
+    !d.documented
+        && !f.partial
+        && f.request_id.is_none()
         && f.trace_id.is_none()
         && f.host_id.is_none()
         && f.number.is_none()
