@@ -679,16 +679,3 @@ mod tests {
         assert_eq!(mask(b"2024-01-01 INFO all good"), 0);
     }
 }
-#[cfg(test)]
-#[test]
-fn dump_keywords_tmp() {
-    let mut all = Vec::new();
-    for (i, shape) in SHAPES.iter().enumerate() {
-        let dynamic = shape.dynamic.map(|f| f()).unwrap_or_default();
-        for k in shape.keywords.iter().chain(&dynamic) {
-            all.push(format!("{}\t{}", shape.name, k.replace('\n', "\\n")));
-        }
-        let _ = i;
-    }
-    std::fs::write("/tmp/keywords.tsv", all.join("\n")).unwrap();
-}
