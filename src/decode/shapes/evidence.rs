@@ -117,7 +117,16 @@ const WORDS: &[(&str, Evidence)] = &[
     ("OBS connection", Evidence::OBS),
     ("腾讯 COS", Evidence::COS),
     ("opentelekomcloud_obs_", Evidence::OBS),
+    // The service's name alone, as people write it (`访问 COS 时`,
+    // `上传到OBS失败`): a word of its own, in capitals.
+    ("COS", Evidence::COS),
+    ("OBS", Evidence::OBS),
 ];
+
+/// The words of [`WORDS`] that count only as a word of prose: white
+/// space or CJK text before, and after them the same or punctuation (not
+/// `(OBS,` in a line of code, not `COS_SECRET_ID`).
+const WHOLE: &[&str] = &["COS", "OBS"];
 
 /// The words of [`WORDS`] that a person writes, matched in any case.
 const ANY_CASE: &[&str] = &[
@@ -161,6 +170,14 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
             let seen = &text[m.range()];
             let same =
                 seen == word || (ANY_CASE.contains(&word) && seen.eq_ignore_ascii_case(word));
+            let b = text.as_bytes();
+            let before = m.start().checked_sub(1).map(|i| b[i]);
+            let after = b.get(m.end()).copied();
+            let prose = before.is_none_or(|c| c.is_ascii_whitespace() || c >= 0x80 || c == b'"')
+                && after.is_none_or(|c| {
+                    c.is_ascii_whitespace() || c >= 0x80 || b".,:;!?)\"".contains(&c)
+                });
+            let same = same && (prose || !WHOLE.contains(&word));
             if !words_seen[i] && same {
                 words_seen[i] = true;
                 out.push(m.range(), Kind::Evidence(ev));
@@ -228,6 +245,18 @@ mod tests {
         let f = one(
             "Upload error: SignatureDoesNotMatch: The request signature we calculated does not match",
         );
+        assert_eq!(f.provider, None);
+        // The service's name alone, as a word of prose.
+        let f = one("上传到 COS 时报错 NoSuchBucket");
+        assert_eq!(f.provider, Some(Provider::Cos));
+        let f = one("访问OBS失败：NoSuchBucket");
+        assert_eq!(f.provider, Some(Provider::Obs));
+        // Not as a name in code.
+        let f = one(
+            "    s3(OBS, \"cn-north-4\").get_object(Bucket=\"b\", Key=\"k\")\nbotocore.exceptions.ClientError: An error occurred (NoSuchBucket) when calling the GetObject operation: The specified bucket does not exist",
+        );
+        assert_eq!(f.provider, None);
+        let f = one("COS_SECRET_ID is set; upload failed: NoSuchBucket");
         assert_eq!(f.provider, None);
     }
 
