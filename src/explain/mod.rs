@@ -153,16 +153,19 @@ pub fn explain(found: Found) -> Explained {
                 !named.is_empty() && named.iter().all(|c| c.provider == e.provider)
             })
             .map(|e| e.provider)
-            // An inferred code whose message only one service words so.
+            // A message only one service words so: with an inferred code,
+            // or a code that service documents too (COS's `The Signature
+            // you specified is invalid.` beside `SignatureDoesNotMatch`).
             .or_else(|| {
-                inferred
-                    .then(|| {
-                        found
-                            .message
-                            .as_deref()
-                            .and_then(catalog::messages::provider_of)
+                found
+                    .message
+                    .as_deref()
+                    .and_then(catalog::messages::provider_of)
+                    .filter(|p| {
+                        inferred
+                            || (found.code.is_some()
+                                && candidates(&found).iter().any(|c| c.provider == *p))
                     })
-                    .flatten()
             }),
     });
     let alternatives = match (provider, entry) {
@@ -492,6 +495,28 @@ mod tests {
         let e = explain(found(Some("MirrorFailed"), None, None));
         assert_eq!(e.provider, Some(Provider::Cos));
         assert!(e.alternatives.is_empty());
+    }
+
+    /// COS words `SignatureDoesNotMatch` its own way; S3's standard
+    /// message, which every S3-compatible service may send, says nothing.
+    /// A message one service documents decides only for a code it
+    /// documents too (github.com/huaweicloud/huaweicloud-sdk-dotnet-obs
+    /// issues 30: .NET's own `Specified method is not supported.`).
+    #[test]
+    fn a_message_one_service_words_names_it_beside_a_code() {
+        let mut f = found(Some("SignatureDoesNotMatch"), None, None);
+        f.message = Some("The Signature you specified is invalid.".to_owned());
+        assert_eq!(explain(f.clone()).provider, Some(Provider::Cos));
+        f.message = Some(
+            "The request signature we calculated does not match the signature you provided."
+                .to_owned(),
+        );
+        assert_eq!(explain(f).provider, None);
+        // The message implies OBS's MethodNotAllowed, but no code says so.
+        let mut f = found(None, Some(403), None);
+        f.message = Some("Specified method is not supported.".to_owned());
+        f.implied = Some("MethodNotAllowed".to_owned());
+        assert_eq!(explain(f).provider, None);
     }
 
     #[test]
