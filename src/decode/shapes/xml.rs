@@ -14,6 +14,11 @@
 //!
 //! A body inside a string literal (`<Code>X<\/Code>\n<Message>`) is left
 //! to [`super::escaped`], which reads it unescaped.
+//!
+//! A fragment (`<Code>AccessDenied</Code><Message>...</Message>` with no
+//! root around it, as documents and posts quote an error) is read as if
+//! it were in an `<Error>`: from its `<Code>` (and the leaf elements just
+//! before it) to where text that is not markup follows.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -38,6 +43,7 @@ pub const SHAPE: Shape = Shape {
         "<DeleteResult",
         "but have <Error>",
         "Msg Is INVALID",
+        "</Code>",
     ],
     dynamic: None,
     always: false,
@@ -142,6 +148,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     }
     let mut pos = 0;
     let mut bodies = 0;
+    let mut read: Vec<std::ops::Range<usize>> = Vec::new();
     while let Some((at, root)) = find_root(text, pos) {
         bodies += 1;
         if bodies > MAX_BODIES {
@@ -161,7 +168,69 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         for (span, d) in p.out {
             out.error(span, d);
         }
+        read.push(at..end);
         pos = end.max(at + 1);
+    }
+    fragments(rec, &read, bodies, out);
+}
+
+/// Error fields quoted without their root element, outside the bodies
+/// read (`read`).
+fn fragments(
+    rec: &RecordText<'_>,
+    read: &[std::ops::Range<usize>],
+    mut bodies: usize,
+    out: &mut Facts,
+) {
+    static CODE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("<Code>"));
+    let text = rec.text;
+    let mut pos = 0;
+    while let Some(i) = CODE.find(&text.as_bytes()[pos..]) {
+        let code = pos + i;
+        pos = code + 1;
+        if read.iter().any(|r| r.contains(&code))
+            || !text[code..].contains("</Code>")
+            || (rec.depth == 0 && escaped_here(text, code))
+        {
+            continue;
+        }
+        bodies += 1;
+        if bodies > MAX_BODIES {
+            break;
+        }
+        let start = leaves_before(text, code);
+        let mut p = Parser::fragment(rec, start);
+        let end = p.run();
+        for (span, d) in p.out {
+            out.error(span, d);
+        }
+        pos = end.max(pos);
+    }
+}
+
+/// Where the leaf elements (`<Name>text</Name>`, no attributes) that
+/// come right before `at`, with only white space between, start.
+fn leaves_before(text: &str, mut at: usize) -> usize {
+    loop {
+        let before = text[..at].trim_end();
+        let Some(open) = before.strip_suffix('>') else {
+            return at;
+        };
+        let Some(lt) = open.rfind("</") else {
+            return at;
+        };
+        let name = &open[lt + 2..];
+        if name.is_empty() || !is_name(name) {
+            return at;
+        }
+        let tag = format!("<{name}>");
+        let Some(start) = before[..lt].rfind(&tag) else {
+            return at;
+        };
+        if before[start + tag.len()..lt].contains('<') {
+            return at;
+        }
+        at = start;
     }
 }
 
@@ -206,6 +275,10 @@ struct Parser<'r, 'a> {
     /// Failed jobs of a `<Response>`, held until it closes: the
     /// response's own `RequestId` follows them.
     held: Vec<(std::ops::Range<usize>, Draft)>,
+    /// Fields without a root: the `<Error>` around them is implied, and
+    /// ends after the last element closed at its level.
+    fragment: bool,
+    last_end: usize,
 }
 
 impl<'r, 'a> Parser<'r, 'a> {
@@ -220,7 +293,31 @@ impl<'r, 'a> Parser<'r, 'a> {
             notes: Vec::new(),
             out: Vec::new(),
             held: Vec::new(),
+            fragment: false,
+            last_end: start,
         }
+    }
+
+    /// A parser of the fields from `start` on, in an implied `<Error>`.
+    fn fragment(rec: &'r RecordText<'a>, start: usize) -> Self {
+        let mut p = Parser::new(rec, Root::Error, start);
+        p.push_frame("Error", start);
+        p.depth = 1;
+        p.fragment = true;
+        p
+    }
+
+    /// Whether the implied root is what is open.
+    fn in_fragment_root(&self) -> bool {
+        self.fragment && self.depth == 1
+    }
+
+    /// Closes the implied root after the last element read in it.
+    fn close_fragment(&mut self) -> usize {
+        let end = self.last_end;
+        self.close_element(false, end);
+        self.finish_notes();
+        end
     }
 
     fn max(&self) -> usize {
@@ -244,6 +341,9 @@ impl<'r, 'a> Parser<'r, 'a> {
                 let before = boundary(text, pos + reader.buffer_position() as usize);
                 match reader.read_event() {
                     Ok(Event::Eof) => {
+                        if self.in_fragment_root() {
+                            return self.close_fragment();
+                        }
                         self.truncate("the text ends");
                         return text.len();
                     }
@@ -254,6 +354,9 @@ impl<'r, 'a> Parser<'r, 'a> {
                             Step::Done => {
                                 self.finish_notes();
                                 return after;
+                            }
+                            Step::StopBefore if self.in_fragment_root() => {
+                                return self.close_fragment();
                             }
                             Step::StopBefore => {
                                 self.truncate("other text follows");
@@ -269,6 +372,9 @@ impl<'r, 'a> Parser<'r, 'a> {
                             Some(i) => {
                                 pos = at + 1 + i + 1;
                                 continue 'restart;
+                            }
+                            None if self.in_fragment_root() => {
+                                return self.close_fragment();
                             }
                             None => {
                                 self.truncate("the text ends");
@@ -325,7 +431,7 @@ impl<'r, 'a> Parser<'r, 'a> {
             }
             Event::Text(t) => {
                 let t = within(text, t);
-                if self.depth == 0 {
+                if self.depth == 0 || self.in_fragment_root() {
                     return if trim_value(t).is_empty() {
                         Step::Go
                     } else {
@@ -348,7 +454,7 @@ impl<'r, 'a> Parser<'r, 'a> {
                 Step::Go
             }
             Event::GeneralRef(r) => {
-                if self.depth == 0 {
+                if self.depth == 0 || self.in_fragment_root() {
                     return Step::StopBefore;
                 }
                 let name = within(text, r);
@@ -373,6 +479,9 @@ impl<'r, 'a> Parser<'r, 'a> {
                 Step::Go
             }
             Event::Decl(_) => {
+                if self.in_fragment_root() {
+                    return Step::StopBefore;
+                }
                 if self.depth > 0 {
                     let line = self.rec.line_at(before);
                     self.truncate(&format!("a new XML document starts at line {line}"));
@@ -407,6 +516,9 @@ impl<'r, 'a> Parser<'r, 'a> {
             Some(Root::Response | Root::DeleteResult) => true,
             None => false,
         };
+        if self.in_fragment_root() && root.is_some() {
+            return Step::StopBefore;
+        }
         if restart {
             let line = self.rec.line_at(at);
             self.truncate(&format!("another <{name}> starts at line {line}"));
@@ -481,6 +593,9 @@ impl<'r, 'a> Parser<'r, 'a> {
 
     fn end(&mut self, after: usize) -> Step {
         self.close_element(false, after);
+        if self.in_fragment_root() {
+            self.last_end = after;
+        }
         if self.depth == 0 {
             Step::Done
         } else {
@@ -731,7 +846,46 @@ fn is_name(n: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::errors;
+    use super::super::tests::{errors, one};
+    use crate::catalog::Provider;
+
+    /// Documents and posts quote an error's fields without their root:
+    /// COS's 403 troubleshooting page (tencentyun/intlcloud-documents,
+    /// 访问 COS 时返回403错误码) in a block of its own, and
+    /// github.com/tencentyun/cos-js-sdk-v5 issues 43 inside a sentence.
+    #[test]
+    fn fields_without_their_root() {
+        let f = one(
+            "当您访问 COS 出现如下信息时：\n```\n<Code>AccessDenied</Code>\n<Message>RequestTimeTooSkewed</Message>\n```\n",
+        );
+        assert_eq!(f.code.as_deref(), Some("AccessDenied"));
+        assert_eq!(f.message.as_deref(), Some("RequestTimeTooSkewed"));
+        assert_eq!(f.provider, Some(Provider::Cos));
+        assert_eq!(f.line, 3);
+        let f = one(
+            "也同样返回403，<Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message>，把谷歌浏览器升级到最新的版本，又能正常使用",
+        );
+        assert_eq!(f.code.as_deref(), Some("SignatureDoesNotMatch"));
+        assert_eq!(
+            f.message.as_deref(),
+            Some("The Signature you specified is invalid.")
+        );
+        // The fields just before the code are the fragment's too.
+        let f = one(
+            "<RequestId>NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx</RequestId>\n<Code>NoSuchKey</Code>",
+        );
+        assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
+        assert_eq!(
+            f.request_id.as_deref(),
+            Some("NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx")
+        );
+        // A code inside a whole body is that body's, read once.
+        assert_eq!(
+            errors("<Error><Code>NoSuchKey</Code></Error> <Code>NoSuchBucket</Code>").len(),
+            2
+        );
+        assert_eq!(errors("<Error><Code>NoSuchKey</Code></Error>").len(), 1);
+    }
 
     #[test]
     fn cos_body() {
