@@ -3,7 +3,8 @@
 //! (coscli), `403 - Forbidden` and `404 Not Found` next to their reason
 //! phrase, `status code 403`, `Response status code does not indicate
 //! success: 403 (Forbidden)` (.NET), `"GET /k HTTP/1.1" 403` (urllib3's
-//! debug log and access logs), `server exception: 403`.
+//! debug log and access logs), `server exception: 403`, and in Chinese
+//! prose `返回403`, `出现 404`, `403错误`.
 //!
 //! A number alone is never a status: it needs a label, a reason phrase,
 //! or a request before it.
@@ -26,6 +27,8 @@ pub const SHAPE: Shape = Shape {
 
 fn keywords() -> Vec<&'static str> {
     let mut k: Vec<&'static str> = LABELS.to_vec();
+    k.extend(PROSE_BEFORE);
+    k.extend(PROSE_AFTER);
     k.extend((400..600).filter_map(reason_phrase));
     k
 }
@@ -49,6 +52,14 @@ const LABELS: [&str; 16] = [
     "状态码: ",
     "状态码：",
 ];
+
+/// Words of Chinese prose that report an error status right before it
+/// (`一直返回403`, `出现 404`, `报500`), white space between or not.
+const PROSE_BEFORE: [&str; 4] = ["返回", "出现", "报错", "报"];
+
+/// Words of Chinese prose that report an error status right after it
+/// (`403错误`, `403 报错`).
+const PROSE_AFTER: [&str; 3] = ["错误", "报错", "异常"];
 
 const METHODS: [&str; 7] = [
     "GET ", "PUT ", "POST ", "DELETE ", "HEAD ", "OPTIONS ", "PATCH ",
@@ -108,6 +119,22 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         let quoted = (before.ends_with('(') || before.ends_with('（'))
             && (after.starts_with(':') || after.starts_with('：'));
         let labelled = quoted || LABELS.iter().any(|l| ends_with_ignore_case(before, l));
+        let prose_after = after.trim_start_matches(' ');
+        let reported_after = PROSE_AFTER.iter().any(|w| prose_after.starts_with(w));
+        // `出现 404 个文件` counts files: a status is followed by what
+        // reports it, a particle, punctuation or other text, not by
+        // another word of Chinese.
+        let then_word = prose_after
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '了' | '的'));
+        let prose = n >= 400
+            && (reported_after
+                || (!then_word
+                    && PROSE_BEFORE
+                        .iter()
+                        .any(|w| before.trim_end_matches(' ').ends_with(w))));
+        let labelled = labelled || prose;
         let after_request = after_request(before);
         let access_log = before.ends_with("HTTP/1.1\" ")
             || before.ends_with("HTTP/1.0\" ")
@@ -202,6 +229,17 @@ mod tests {
                 "urllib3.connectionpool: https://b.cos.ap-beijing.myqcloud.com:443 \"GET /k HTTP/1.1\" 503 None",
                 503,
             ),
+            // github.com/tencentyun/cos-wx-sdk-v5 issues 19, and
+            // cos-js-sdk-v5 issues 43.
+            (
+                "同样有问题，但是是上传成功，deleteObject的时候出现403错误，\"SignatureDoesNotMatch\"",
+                403,
+            ),
+            (
+                "使用上传时一直返回403，<Code>SignatureDoesNotMatch</Code>",
+                403,
+            ),
+            ("一直报 404 NoSuchKey", 404),
         ] {
             let f = one(text);
             assert_eq!(f.status, Some(status), "{text}");
@@ -215,6 +253,8 @@ mod tests {
             "port 443 open",
             "took 403ms",
             "\"GET /k HTTP/1.1\" 200 512",
+            "返回200条记录",
+            "出现 404 个文件",
         ] {
             assert!(errors(text).is_empty(), "{text}");
         }
