@@ -91,7 +91,14 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         let message = rest
             .strip_prefix(": ")
             .map(|m| m.lines().next().unwrap_or("").trim());
-        if message.is_none() && !exception && !alone(text, i, after) && !reported(&text[..i]) {
+        // `404 NoSuchBucket`: an error status right before it reports it.
+        let status = status_before(&text[..i]);
+        if message.is_none()
+            && !exception
+            && status.is_none()
+            && !alone(text, i, after)
+            && !reported(&text[..i])
+        {
             i = end;
             continue;
         }
@@ -101,7 +108,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         d.set(Field::Code, "Code", name, 0, 256);
         // `400 IllegalLocationConstraintException: ...`: the status the
         // tool printed before the name.
-        if let Some(status) = status_before(&text[..i]) {
+        if let Some(status) = status {
             d.found.status = Some(status);
         }
         if exception {
@@ -147,10 +154,11 @@ fn status_before(before: &str) -> Option<u16> {
         return None;
     }
     let (head, number) = (&digits[..lead], &digits[lead..]);
+    // Chinese text may touch it (`出现404 NoSuchBucket`).
     if head
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_ascii_alphanumeric())
     {
         return None;
     }
@@ -278,6 +286,19 @@ mod tests {
             one("报错\u{3000}NoSuchKey: gone").code.as_deref(),
             Some("NoSuchKey")
         );
+        // github.com/tencentyun/cos-python-sdk-v5 issues 71: the status
+        // before the name reports it, Chinese text touching the status or
+        // not.
+        for text in [
+            "[FOR CSP]client.copy_object(...) raise CosServiceError: 404 NoSuchBucket",
+            "cos-python-sdk-v5 在TCE-COS(CSP)上进行copy_object操作时，出现404 NoSuchBucket的错误。",
+        ] {
+            let f = one(text);
+            assert_eq!(f.code.as_deref(), Some("NoSuchBucket"), "{text}");
+            assert_eq!(f.status, Some(404), "{text}");
+        }
+        // A name in prose with no status or report before it is talk.
+        assert!(errors("the NoSuchBucket code means the bucket is gone").is_empty());
     }
 
     /// github.com/AlistGo/alist issues 5434: the code after 报错
