@@ -133,6 +133,20 @@ fn external_entities_are_never_read() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Error fields without a root, again and again on one long line: each
+/// is read once, and a record reads at most as many bodies as it may.
+#[test]
+fn endless_fragments_stay_bounded() {
+    let line = "<Code>SlowDown</Code> and then ".repeat(50_000);
+    let (out, errors) = decode_json(line.into_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!errors.is_empty() && errors.len() <= 50_000);
+    assert!(errors.iter().all(|e| e["code"] == "SlowDown"));
+    // An opening tag with no end anywhere after it opens nothing.
+    let out = run(&["decode"], "<Code>x ".repeat(200_000).into_bytes());
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+}
+
 #[test]
 fn deep_nesting_does_not_overflow_the_stack() {
     let depth = 100_000;

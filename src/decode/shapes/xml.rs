@@ -175,7 +175,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
 }
 
 /// Error fields quoted without their root element, outside the bodies
-/// read (`read`).
+/// read (`read`, in order).
 fn fragments(
     rec: &RecordText<'_>,
     read: &[std::ops::Range<usize>],
@@ -184,33 +184,49 @@ fn fragments(
 ) {
     static CODE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("<Code>"));
     let text = rec.text;
+    // A `<Code>` with no `</Code>` after it opens nothing: looked up once,
+    // not for each `<Code>`.
+    let Some(last_close) = text.rfind("</Code>") else {
+        return;
+    };
+    let mut read = read.iter().peekable();
+    // Where the text that earlier bodies and fragments read ends.
+    let mut floor = 0;
     let mut pos = 0;
     while let Some(i) = CODE.find(&text.as_bytes()[pos..]) {
         let code = pos + i;
         pos = code + 1;
-        if read.iter().any(|r| r.contains(&code))
-            || !text[code..].contains("</Code>")
-            || (rec.depth == 0 && escaped_here(text, code))
+        if code > last_close {
+            break;
+        }
+        while read.next_if(|r| r.end <= code).is_some() {}
+        if let Some(r) = read.peek()
+            && r.start <= code
         {
+            continue;
+        }
+        if rec.depth == 0 && escaped_here(text, code) {
             continue;
         }
         bodies += 1;
         if bodies > MAX_BODIES {
             break;
         }
-        let start = leaves_before(text, code);
+        let start = leaves_before(text, code, floor);
         let mut p = Parser::fragment(rec, start);
         let end = p.run();
         for (span, d) in p.out {
             out.error(span, d);
         }
+        floor = end;
         pos = end.max(pos);
     }
 }
 
 /// Where the leaf elements (`<Name>text</Name>`, no attributes) that
-/// come right before `at`, with only white space between, start.
-fn leaves_before(text: &str, mut at: usize) -> usize {
+/// come right before `at`, with only white space between, start; not
+/// before `floor`.
+fn leaves_before(text: &str, mut at: usize, floor: usize) -> usize {
     loop {
         let before = text[..at].trim_end();
         let Some(open) = before.strip_suffix('>') else {
@@ -227,7 +243,7 @@ fn leaves_before(text: &str, mut at: usize) -> usize {
         let Some(start) = before[..lt].rfind(&tag) else {
             return at;
         };
-        if before[start + tag.len()..lt].contains('<') {
+        if start < floor || before[start + tag.len()..lt].contains('<') {
             return at;
         }
         at = start;
