@@ -837,6 +837,22 @@ fn decode_explains_a_curl_response() {
     assert!(!text.contains('\u{1b}'), "no colour into a pipe");
 }
 
+/// A number is CI's `X-ErrNo` only when a service sent it: the COS C
+/// SDK's own `status->code` when no response came is the SDK's code.
+#[test]
+fn a_number_is_named_by_who_gave_it() {
+    let out = decode_with(
+        &[],
+        "transport failure curl code:7 error:Couldn't connect to server\nstatus->code: -996\nstatus->error_code: HttpIoError\nstatus->error_msg: Couldn't connect to server\nstatus->req_id:\n",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("SDK code -996"), "{text}");
+    assert!(!text.contains("X-ErrNo"), "{text}");
+    let out = decode_with(&[], "HTTP/1.1 400 Bad Request\nX-ErrNo: -46618\n");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("X-ErrNo -46618"), "{text}");
+}
+
 /// Who answered, what failed, what to check: in JSON as in text.
 #[test]
 fn decode_says_who_answered_and_what_to_check() {

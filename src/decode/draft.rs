@@ -66,7 +66,9 @@ pub fn classify_norm(norm: &[u8]) -> Option<Field> {
         | b"responsecode" | b"httpresponsecode" => Field::Status,
         b"service" | b"errortype" | b"coserrortype" | b"responsestatus" | b"indicator" | b"key"
         | b"bucket" | b"bucketname" | b"jobid" | b"state" | b"versionid" => Field::Extra,
-        b"xmlerrormessage" | b"proxy" | b"useragent" => Field::Ignore,
+        // curl's own code (`transport failure curl code:7`) is the
+        // client's, read by the client shape: never the service's.
+        b"xmlerrormessage" | b"proxy" | b"useragent" | b"curlcode" | b"curlerror" => Field::Ignore,
         _ => return None,
     })
 }

@@ -710,30 +710,32 @@ fn failure_of(unit: &Unit, kind: FailureKind, text: &str) -> Failure {
 /// Whether an error holds nothing a server sends: no documented message,
 /// no ID, no status but
 /// the 408 an SDK makes up for its own timeout (the OBS Java SDK's
-/// `HTTP Code: 408`), and no code but one an SDK names its own failures
-/// with (aws-sdk-js's `NetworkingError`, the OBS Java SDK's
-/// `RequestTimeOut` under that 408).
+/// `HTTP Code: 408`), and no code or number but a code an SDK names its
+/// own failures with (aws-sdk-js's `NetworkingError`, the OBS Java SDK's
+/// `RequestTimeOut` under that 408, the COS C SDK's `HttpIoError` beside
+/// its negative `status->code`).
 fn is_client_made(d: &Draft) -> bool {
-    const SDK_CODES: [&str; 6] = [
+    const SDK_CODES: [&str; 7] = [
         "NetworkingError",
         "TimeoutError",
         "UnknownEndpoint",
         "RequestAbortedError",
         "RequestError",
         "RequestTimeOut",
+        "HttpIoError",
     ];
     let f = &d.found;
+    let sdk_code = f.code.as_deref().is_some_and(|c| {
+        SDK_CODES.contains(&c) && (c != "RequestTimeOut" || f.status == Some(408))
+    });
     // A server's documented message (`Request has expired`) is its own.
     !d.documented
         && !f.partial
         && f.request_id.is_none()
         && f.trace_id.is_none()
         && f.host_id.is_none()
-        && f.number.is_none()
         && f.status.is_none_or(|s| s == 408)
-        && f.code.as_deref().is_none_or(|c| {
-            SDK_CODES.contains(&c) && (c != "RequestTimeOut" || f.status == Some(408))
-        })
+        && (sdk_code || (f.code.is_none() && f.number.is_none()))
 }
 
 /// Whether the catalogue lets `status` go with the draft's code: an

@@ -94,7 +94,7 @@ pub fn error(
         head.push(code.style(p.code).to_string());
     }
     if let Some(n) = f.number {
-        head.push(format!("X-ErrNo {n}").style(p.code).to_string());
+        head.push(format!("{} {n}", number_label(f)).style(p.code).to_string());
     }
     if head.is_empty() {
         head.push("no status or code".to_owned());
@@ -259,6 +259,17 @@ pub fn error(
     support_block(out, ex, look)
 }
 
+/// What a numeric code is called: CI's `X-ErrNo` from a service, the
+/// SDK's own code (the COS C SDK's `status->code: -996`) when no response
+/// came.
+fn number_label(f: &coserr::decode::Found) -> &'static str {
+    if f.origin == Origin::Service {
+        "X-ErrNo"
+    } else {
+        "SDK code"
+    }
+}
+
 /// A client failure's name, for the error's first line.
 fn failure_title(kind: FailureKind) -> &'static str {
     match kind {
@@ -309,7 +320,7 @@ fn support_block(out: &mut impl Write, ex: &Explained, look: &Look) -> io::Resul
         lines.push(("Code", c.to_owned()));
     }
     if let Some(n) = f.number {
-        lines.push(("X-ErrNo", n.to_string()));
+        lines.push((number_label(f), n.to_string()));
     }
     if let Some(d) = &f.server_date {
         lines.push(("Server time", d.clone()));

@@ -266,8 +266,11 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
 }
 
 /// What comes before curl's exit code.
-const CURL_LEADS: [&str; 7] = [
+const CURL_LEADS: [&str; 8] = [
     "curl: (",
+    // The C SDKs of COS (and of OSS and TOS, the same code): `transport
+    // failure curl code:1 error:Unsupported protocol`.
+    "transport failure curl code:",
     "cURL error ",
     "curl error ",
     "libcurl error ",
@@ -286,7 +289,8 @@ const FAILURE_MARKS: [&str; 5] = [
 ];
 
 /// curl's exit code in `curl: (6)`, `cURL error 28`, `libcurl error 52`,
-/// `CURLcode = 3`, `CURLcode: 7`: where, how long, and what it means.
+/// `CURLcode = 3`, `CURLcode: 7`, `curl code:1`: where, how long, and what
+/// it means.
 fn curl_code(text: &str) -> Option<(usize, usize, FailureKind)> {
     for lead in CURL_LEADS {
         let Some(i) = text.find(lead) else { continue };
@@ -483,6 +487,22 @@ mod tests {
             failure("  File \"/root/airflow/dags/obs/client.py\", line 704, in _send_request\n    entity(util.conn_delegate(conn))\nValueError: read of closed file").0,
             FailureKind::Sdk
         );
+    }
+
+    /// The COS C SDK's log when the request was never sent (its FAQ,
+    /// tencentyun/intlcloud-documents, 使用 C SDK 出现 HttpIOError 错误):
+    /// `HttpIoError` and a negative `status->code` are the SDK's own, and
+    /// curl's code is not the service's.
+    #[test]
+    fn the_c_sdk_says_no_response_came() {
+        let f = one(
+            "transport failure curl code:1 error:Unsupported protocol\nstatus->code: -996\nstatus->error_code: HttpIoError\nstatus->error_msg: Unsupported protocol\nstatus->req_id:\n",
+        );
+        assert_eq!(f.origin, Origin::Client);
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Network));
+        assert_eq!(f.code.as_deref(), Some("HttpIoError"));
+        assert_eq!(f.number, Some(-996));
+        assert_eq!(f.request_id, None);
     }
 
     #[test]
