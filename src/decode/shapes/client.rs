@@ -106,6 +106,9 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("Network Error", Cors),
     ("net::ERR_FAILED", Cors),
     ("ERR_NETWORK", Cors),
+    // cos-js-sdk-v5, when the browser hid a part's ETag: the CORS rule
+    // does not expose it.
+    ("CORS ExposeHeader setting", Cors),
     // The endpoint itself.
     ("InvalidEndpointURL", Endpoint),
     ("invalid endpoint", Endpoint),
@@ -470,6 +473,13 @@ mod tests {
             failure("`{ error: 'error', headers: {} }`").0,
             FailureKind::Cors
         );
+        // cos-js-sdk-v5's own words, quoted by COS's FAQ
+        // (tencentyun/intlcloud-documents, 跨域访问).
+        let f = one(
+            "上传提示错误“get ETag error, please add \"ETag\" to CORS ExposeHeader setting.”该如何处理？",
+        );
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Cors));
+        assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
         assert!(errors("{ error: 'error' }").is_empty());
         assert_eq!(
             failure("RequestError: Error: Invalid protocol: 127.0.0.1:").0,

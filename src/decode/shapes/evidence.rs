@@ -43,6 +43,8 @@ const WORDS: &[(&str, Evidence)] = &[
     ("cos-nodejs-sdk-v5", Evidence::COS),
     ("cos-js-sdk-v5", Evidence::COS),
     ("cos-wx-sdk-v5", Evidence::COS),
+    // cos-js-sdk-v5's error when the browser hid an ETag.
+    ("to CORS ExposeHeader setting", Evidence::COS),
     ("cos-python-sdk", Evidence::COS),
     ("cos-java-sdk", Evidence::COS),
     ("coscli", Evidence::COS),
