@@ -172,9 +172,15 @@ fn status_before(before: &str) -> Option<u16> {
 /// `报错SignatureDoesNotMatch`, `错误码：`-less Chinese prose, `got error
 /// NoSuchKey`. A name in other prose is talk about a code, not an error.
 fn reported(before: &str) -> bool {
-    let before = before.trim_end();
+    // `上传报 \`SignatureDoesNotMatch\``: a quote or code span may open
+    // around the name.
+    let before = before
+        .trim_end()
+        .trim_end_matches(['`', '"', '\'', '“', '「'])
+        .trim_end();
     [
         "报错",
+        "报",
         "错误",
         "错误码",
         "返回错误",
@@ -299,6 +305,20 @@ mod tests {
         }
         // A name in prose with no status or report before it is talk.
         assert!(errors("the NoSuchBucket code means the bucket is gone").is_empty());
+    }
+
+    /// github.com/Moonlark-Dev/Moonlark pull 1416: the code after 报
+    /// ("reported"), in a code span.
+    #[test]
+    fn a_name_the_prose_says_came_back_in_quotes() {
+        let e = errors(
+            "1. 上传报 `SignatureDoesNotMatch`：客户端默认使用 AWS SigV4 签名\n2. 批量清理（`delete_objects`）报 `InvalidRequest: Missing required header for this request: Content-MD5`：COS 的 S3 兼容 API",
+        );
+        let codes: Vec<_> = e.iter().map(|x| x.found.code.as_deref()).collect();
+        assert_eq!(
+            codes,
+            [Some("SignatureDoesNotMatch"), Some("InvalidRequest")]
+        );
     }
 
     /// github.com/AlistGo/alist issues 5434: the code after 报错
