@@ -97,6 +97,8 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("NoHttpResponseException", Reset),
     ("No status line received", Reset),
     ("unexpected EOF", Reset),
+    // OkHttp, when the connection closed before a status line came.
+    ("IOException: unexpected end of stream", Reset),
     ("Code=-1005", Reset),
     // Browsers.
     ("CORS policy", Cors),
@@ -472,6 +474,11 @@ mod tests {
         assert_eq!(
             failure("`{ error: 'error', headers: {} }`").0,
             FailureKind::Cors
+        );
+        // OkHttp (github.com/tencentyun/qcloud-sdk-android issues 18).
+        assert_eq!(
+            failure("java.io.IOException: unexpected end of stream on Connection{uat-upload-cos.example.cn:443, proxy=DIRECT hostAddress=uat-upload-cos.example.cn/119.147.127.251:443 cipherSuite=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 protocol=http/1.1}\nCaused by: java.io.EOFException: \\n not found: limit=0 content=…").0,
+            FailureKind::Reset
         );
         // cos-js-sdk-v5's own words, quoted by COS's FAQ
         // (tencentyun/intlcloud-documents, 跨域访问).
