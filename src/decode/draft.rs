@@ -47,7 +47,10 @@ pub fn classify_norm(norm: &[u8]) -> Option<Field> {
     Some(match norm {
         b"code" | b"errorcode" | b"errcode" | b"coserrorcode" | b"obserrorcode"
         | b"xcoserrorcode" | b"xobserrorcode" | b"xamzerrorcode" | b"xcierrorcode"
-        | b"xerrorcode" => Field::Code,
+        | b"xerrorcode"
+        // Tencent Cloud API 2.0: `{code: 4300, message: ..., codeDesc:
+        // 'RequestForbidden'}`.
+        | b"codedesc" => Field::Code,
         b"errno" | b"xerrno" => Field::Number,
         b"message" | b"errormessage" | b"errmsg" | b"errormsg" | b"coserrormessage"
         | b"xcoserrormessage" | b"xobserrormessage" | b"xamzerrormessage" | b"xerrmsg" => {

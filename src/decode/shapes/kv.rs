@@ -514,6 +514,13 @@ mod tests {
             "  error: { Code: 'AccessDenied', Message: 'Access Denied.', RequestId: 'NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx' },",
         );
         assert_eq!(d.found.message.as_deref(), Some("Access Denied."));
+        // Tencent Cloud API 2.0's error object, as Node prints it
+        // (github.com/lxl80/hexo-deployer-cos-cdn issues 16).
+        let f = super::super::tests::one(
+            "{\n  code: 4300,\n  message: '请求被拒绝，该接口只允许特定账户调用。',\n  codeDesc: 'RequestForbidden'\n}",
+        );
+        assert_eq!(f.code.as_deref(), Some("RequestForbidden"));
+        assert_eq!(f.number, Some(4300));
     }
 
     #[test]
