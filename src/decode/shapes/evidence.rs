@@ -118,6 +118,9 @@ const WORDS: &[(&str, Evidence)] = &[
     ("an OBS path", Evidence::OBS),
     ("OBS connection", Evidence::OBS),
     ("腾讯 COS", Evidence::COS),
+    ("腾讯COS", Evidence::COS),
+    ("华为OBS", Evidence::OBS),
+    ("华为 OBS", Evidence::OBS),
     ("opentelekomcloud_obs_", Evidence::OBS),
     // The service's name alone, as people write it (`访问 COS 时`,
     // `上传到OBS失败`): a word of its own, in capitals.
@@ -134,6 +137,14 @@ const WHOLE: &[&str] = &["COS", "OBS"];
 const ANY_CASE: &[&str] = &[
     "Tencent Cloud COS",
     "Huawei Cloud OBS",
+    "腾讯云COS",
+    "腾讯云 COS",
+    "腾讯 COS",
+    "腾讯COS",
+    "华为云OBS",
+    "华为云 OBS",
+    "华为OBS",
+    "华为 OBS",
     "an OBS bucket",
     "a COS bucket",
     "an OBS path",
@@ -252,6 +263,10 @@ mod tests {
         let f = one("上传到 COS 时报错 NoSuchBucket");
         assert_eq!(f.provider, Some(Provider::Cos));
         let f = one("访问OBS失败：NoSuchBucket");
+        assert_eq!(f.provider, Some(Provider::Obs));
+        // In lower case after the company's name (kalcaddle/kodbox
+        // issues 306).
+        let f = one("尝试连接华为obs报错，进入容器检查日志发现403");
         assert_eq!(f.provider, Some(Provider::Obs));
         // Not as a name in code.
         let f = one(

@@ -54,8 +54,19 @@ const LABELS: [&str; 16] = [
 ];
 
 /// Words of Chinese prose that report an error status right before it
-/// (`一直返回403`, `出现 404`, `报500`), white space between or not.
-const PROSE_BEFORE: [&str; 4] = ["返回", "出现", "报错", "报"];
+/// (`一直返回403`, `出现 404`, `报500`, `返回状态码  403`, `日志发现403`),
+/// white space between or not.
+const PROSE_BEFORE: [&str; 9] = [
+    "返回",
+    "返回了",
+    "出现",
+    "出现了",
+    "报错",
+    "报",
+    "报了",
+    "状态码",
+    "发现",
+];
 
 /// Words of Chinese prose that report an error status right after it
 /// (`403错误`, `403 报错`).
@@ -240,6 +251,13 @@ mod tests {
                 403,
             ),
             ("一直报 404 NoSuchKey", 404),
+            // github.com/huaweicloud/huaweicloud-sdk-python-obs issues 7,
+            // kalcaddle/kodbox issues 306.
+            (
+                "python 版本 3.7.4   上传文件返回状态码  403 ，python版本3.7.0 ，3.52 正常返回状态200",
+                403,
+            ),
+            ("尝试连接华为obs报错，进入容器检查日志发现403", 403),
         ] {
             let f = one(text);
             assert_eq!(f.status, Some(status), "{text}");
@@ -255,6 +273,8 @@ mod tests {
             "\"GET /k HTTP/1.1\" 200 512",
             "返回200条记录",
             "出现 404 个文件",
+            "日志里发现 500 条记录",
+            "状态码 200",
         ] {
             assert!(errors(text).is_empty(), "{text}");
         }
