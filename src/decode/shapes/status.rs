@@ -34,8 +34,11 @@ fn keywords() -> Vec<&'static str> {
 }
 
 /// Words that, right before a status, label it.
-const LABELS: [&str; 16] = [
+const LABELS: [&str; 17] = [
     "RESP: [",
+    // `失败: HTTP 403`, `got HTTP 404`: the protocol's name before its
+    // status, without a version.
+    "HTTP ",
     "status code is ",
     "status is ",
     "response code is ",
@@ -258,6 +261,11 @@ mod tests {
                 403,
             ),
             ("尝试连接华为obs报错，进入容器检查日志发现403", 403),
+            // github.com/Tim0x0/halo-plugin-storage-toolkit issues 7.
+            (
+                "2026-01-25T16:12:11.358+08:00 ERROR 7 --- [loomBoundedElastic-2296122] c.t.s.s.impl.BatchProcessingServiceImpl  : 下载或处理附件 2026/01/halo_54tkyba.png 失败: HTTP 403",
+                403,
+            ),
         ] {
             let f = one(text);
             assert_eq!(f.status, Some(status), "{text}");
