@@ -153,19 +153,16 @@ pub fn explain(found: Found) -> Explained {
                 !named.is_empty() && named.iter().all(|c| c.provider == e.provider)
             })
             .map(|e| e.provider)
-            // A message only one service words so: with an inferred code,
-            // or a code that service documents too (COS's `The Signature
-            // you specified is invalid.` beside `SignatureDoesNotMatch`).
+            // An inferred code whose message only one service words so.
             .or_else(|| {
-                found
-                    .message
-                    .as_deref()
-                    .and_then(catalog::messages::provider_of)
-                    .filter(|p| {
-                        inferred
-                            || (found.code.is_some()
-                                && candidates(&found).iter().any(|c| c.provider == *p))
+                inferred
+                    .then(|| {
+                        found
+                            .message
+                            .as_deref()
+                            .and_then(catalog::messages::provider_of)
                     })
+                    .flatten()
             }),
     });
     let alternatives = match (provider, entry) {
@@ -497,26 +494,22 @@ mod tests {
         assert!(e.alternatives.is_empty());
     }
 
-    /// COS words `SignatureDoesNotMatch` its own way; S3's standard
-    /// message, which every S3-compatible service may send, says nothing.
-    /// A message one service documents decides only for a code it
-    /// documents too (github.com/huaweicloud/huaweicloud-sdk-dotnet-obs
-    /// issues 30: .NET's own `Specified method is not supported.`).
+    /// A message one service's documents give names the provider only
+    /// for a code inferred from it: OBS's documents copy AWS's classic
+    /// messages, which any S3 service sends (github.com/aws/aws-cli issues
+    /// 987: NoSuchUpload from Amazon S3 itself).
     #[test]
-    fn a_message_one_service_words_names_it_beside_a_code() {
-        let mut f = found(Some("SignatureDoesNotMatch"), None, None);
-        f.message = Some("The Signature you specified is invalid.".to_owned());
-        assert_eq!(explain(f.clone()).provider, Some(Provider::Cos));
+    fn a_message_names_a_service_only_for_an_inferred_code() {
+        let mut f = found(Some("NoSuchUpload"), None, None);
         f.message = Some(
-            "The request signature we calculated does not match the signature you provided."
+            "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."
                 .to_owned(),
         );
         assert_eq!(explain(f).provider, None);
-        // The message implies OBS's MethodNotAllowed, but no code says so.
-        let mut f = found(None, Some(403), None);
-        f.message = Some("Specified method is not supported.".to_owned());
-        f.implied = Some("MethodNotAllowed".to_owned());
-        assert_eq!(explain(f).provider, None);
+        let mut f = found(None, None, None);
+        f.message = Some("The Signature you specified is invalid.".to_owned());
+        f.implied = Some("SignatureDoesNotMatch".to_owned());
+        assert_eq!(explain(f).provider, Some(Provider::Cos));
     }
 
     #[test]
