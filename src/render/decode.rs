@@ -259,14 +259,13 @@ pub fn error(
     support_block(out, ex, look)
 }
 
-/// What a numeric code is called: CI's `X-ErrNo` from a service, the
-/// SDK's own code (the COS C SDK's `status->code: -996`) when no response
-/// came.
+/// What a numeric code is called: the SDK's own code (the COS C SDK's
+/// `status->code: -996`) when no response came, else CI's `X-ErrNo`.
 fn number_label(f: &coserr::decode::Found) -> &'static str {
-    if f.origin == Origin::Service {
-        "X-ErrNo"
-    } else {
+    if f.origin == Origin::Client {
         "SDK code"
+    } else {
+        "X-ErrNo"
     }
 }
 
