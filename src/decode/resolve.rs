@@ -390,6 +390,10 @@ fn resolve_unit(
             None => loose_ids.push((span, field, v)),
         }
     }
+    // The client failure the record reports. A connection that failed
+    // before a response printed after it (curl trying `::1` first, then
+    // `127.0.0.1`) was retried and answered: that is not the record's.
+    let failed = unit.clients.first().filter(|_| !followed);
     // A response: its status and headers go to the errors of its body;
     // without any, it is the error itself when its status says so.
     if let Some((status, reason, at)) = unit.status.clone() {
@@ -475,10 +479,7 @@ fn resolve_unit(
         // No response and no error document: a status printed alone, a
         // proxy's page, or a client that got nothing.
         let page = unit.pages.first().cloned();
-        // A connection that failed before a response printed after it
-        // (curl trying `::1` first, then `127.0.0.1`) was retried and
-        // answered: the failure is not the record's error.
-        let client = unit.clients.first().cloned().filter(|_| !followed);
+        let client = failed.cloned();
         if let Some((span, s, reason)) = loose_statuses.iter().find(|(_, s, _)| *s >= 400).cloned()
         {
             let mut d = Draft::new(Shape::Labels);
@@ -576,7 +577,6 @@ fn resolve_unit(
         .map(|(m, t)| describe(m, t, unit.req_host.as_deref()));
     // An SDK's own account of a request that got no answer: a client
     // failure's words beside it, and nothing a server sends.
-    let failed = unit.clients.first().filter(|_| !followed);
     for (_, mut d) in errors {
         if let Some((_, kind, text)) = failed
             && d.found.failure.is_none()
