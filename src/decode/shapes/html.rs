@@ -23,7 +23,6 @@ pub const SHAPE: Shape = Shape {
         "non-XML response",
         "unmarshal error message",
         "XMLParserError",
-        "response code for CONNECT",
     ],
     dynamic: None,
     always: false,
@@ -68,26 +67,6 @@ const PLAIN_PAGES: [&str; 8] = [
 fn find(rec: &RecordText<'_>, out: &mut Facts) {
     let text = rec.text;
     let lower = text.to_ascii_lowercase();
-    // An HTTP proxy that refused to open the tunnel (OkHttp, in the OBS
-    // and COS Java SDKs): the proxy answered, with this status.
-    const CONNECT: &str = "unexpected response code for connect: ";
-    if let Some(at) = lower.find(CONNECT) {
-        let digits = &text[at + CONNECT.len()..];
-        let status = digits
-            .get(..3)
-            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|d| d.parse().ok());
-        let end = at + CONNECT.len() + status.map_or(0, |_| 3);
-        out.push(
-            at..end,
-            Kind::Page {
-                title: Some(text[at..end].to_owned()),
-                status,
-                server: None,
-            },
-        );
-        return;
-    }
     for phrase in PLAIN_PAGES {
         if let Some(at) = lower.find(phrase) {
             out.push(

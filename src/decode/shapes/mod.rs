@@ -35,6 +35,7 @@ pub mod sdk_aws;
 pub mod sdk_go;
 pub mod sdk_java;
 pub mod status;
+pub mod tunnel;
 pub mod xml;
 
 /// A recogniser.
@@ -68,6 +69,7 @@ pub const SHAPES: &[Shape] = &[
     message::SHAPE,
     status::SHAPE,
     html::SHAPE,
+    tunnel::SHAPE,
     client::SHAPE,
     ids::SHAPE,
     evidence::SHAPE,
