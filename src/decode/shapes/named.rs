@@ -80,9 +80,11 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         };
         let rest = &text[after..];
         let exception = word.ends_with("Exception") && word != name;
-        // The JDK's own exceptions (`java.nio.file.AccessDeniedException`,
-        // which hadoop-obs throws for any 403) name no service's code.
-        if exception && jdk_class(&text[..i]) {
+        // The JDK's and Hadoop's file-system exceptions
+        // (`java.nio.file.AccessDeniedException`, which hadoop-obs throws
+        // for any 403; `org.apache.hadoop.fs.FileAlreadyExistsException`)
+        // name no service's code.
+        if exception && platform_class(&text[..i]) {
             i = end;
             continue;
         }
@@ -134,14 +136,18 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     }
 }
 
-/// Whether the name is a class of the JDK's: its package, right before
-/// it, starts with `java.` or `javax.`.
-fn jdk_class(before: &str) -> bool {
+/// Whether the name is a class of the JDK's or of Hadoop's file-system
+/// API: its package, right before it, starts with `java.` or `javax.`, or
+/// is `org.apache.hadoop.fs.` itself (not a connector's package inside
+/// it).
+fn platform_class(before: &str) -> bool {
     let start = before
         .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
         .map_or(0, |j| after_char(before, j));
     let package = &before[start..];
-    package.starts_with("java.") || package.starts_with("javax.")
+    package.starts_with("java.")
+        || package.starts_with("javax.")
+        || package == "org.apache.hadoop.fs."
 }
 
 /// An HTTP error status (400 to 599) right before a name, apart by one
@@ -264,7 +270,7 @@ mod tests {
     /// github.com/huaweicloud/huaweicloud-devkit issues 642: the status
     /// before the name; huaweicloudDocs/mrs: a JDK exception is no code.
     #[test]
-    fn a_status_before_the_name_and_jdk_classes() {
+    fn a_status_before_the_name_and_platform_classes() {
         let f = one(
             "建桶失败 `400 IllegalLocationConstraintException: The location constraint is incompatible for the region specific endpoint this request was sent to.`。",
         );
@@ -288,6 +294,12 @@ mod tests {
         // A fuzz finding: a character of two bytes right before a JDK
         // package, and an ideographic space before a name.
         assert!(errors("џjava.nio.file.AccessDeniedException: /x").is_empty());
+        // apache/hudi issue 3999: Hadoop's own exception, thrown by the OBS
+        // connector's existence check, is not COS's FileAlreadyExists.
+        assert!(
+            errors("Caused by: org.apache.hadoop.fs.FileAlreadyExistsException: obs://xxx.parquet already exists")
+                .is_empty()
+        );
         assert_eq!(
             one("报错\u{3000}NoSuchKey: gone").code.as_deref(),
             Some("NoSuchKey")
