@@ -47,6 +47,14 @@ const WORDS: &[(&str, Evidence)] = &[
     ("to CORS ExposeHeader setting", Evidence::COS),
     ("cos-python-sdk", Evidence::COS),
     ("cos-java-sdk", Evidence::COS),
+    // The other official SDKs' repository and package names (`cos-sdk-v5`
+    // is the PHP SDK's Composer package, and the folder plugins bundle
+    // it in).
+    ("cos-sdk-v5", Evidence::COS),
+    ("cos-php-sdk", Evidence::COS),
+    ("cos-dotnet-sdk", Evidence::COS),
+    ("cos-cpp-sdk", Evidence::COS),
+    ("cos-c-sdk", Evidence::COS),
     ("coscli", Evidence::COS),
     ("coscmd", Evidence::COS),
     ("cosfs", Evidence::COS),
@@ -71,6 +79,13 @@ const WORDS: &[(&str, Evidence)] = &[
     ("OBSFileSystem", Evidence::OBS),
     ("OBSIOException", Evidence::OBS),
     ("huaweicloud-sdk-go-obs", Evidence::OBS),
+    ("huaweicloud-sdk-python-obs", Evidence::OBS),
+    ("huaweicloud-sdk-java-obs", Evidence::OBS),
+    ("huaweicloud-sdk-nodejs-obs", Evidence::OBS),
+    ("huaweicloud-sdk-browserjs-obs", Evidence::OBS),
+    ("huaweicloud-sdk-dotnet-obs", Evidence::OBS),
+    ("huaweicloud-sdk-php-obs", Evidence::OBS),
+    ("huaweicloud-sdk-c-obs", Evidence::OBS),
     ("x-obs-", Evidence::OBS),
     ("X-Obs-", Evidence::OBS),
     ("Server: OBS", Evidence::OBS),
@@ -275,6 +290,20 @@ mod tests {
         assert_eq!(f.provider, None);
         let f = one("COS_SECRET_ID is set; upload failed: NoSuchBucket");
         assert_eq!(f.provider, None);
+    }
+
+    #[test]
+    fn an_official_sdks_name_says_whose_it_is() {
+        // huaweicloud-sdk-python-obs issue 7: the SDK named in prose.
+        let f = one(
+            "huaweicloud-sdk-python-obs  版本  Version 3.20.11     python 版本 3.7.4   上传文件返回状态码  403 ，python版本3.7.0 ，3.52 正常返回状态200",
+        );
+        assert_eq!(f.provider, Some(Provider::Obs));
+        // sync-qcloud-cos issue 14: the PHP SDK's folder in a path.
+        let f = one(
+            "Fatal error: Uncaught GuzzleHttp\\Exception\\RequestException: cURL error 77: error setting certificate verify locations: CAfile: /etc/pki/tls/certs/ca-bundle.crt CApath: /etc/ssl/certs in /www/wp-content/plugins/wordpress-qcloud-cos/cos-sdk-v5/vendor/guzzlehttp/guzzle/src/Handler/CurlFactory.php:201",
+        );
+        assert_eq!(f.provider, Some(Provider::Cos));
     }
 
     #[test]
