@@ -124,6 +124,12 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("[Errno 2] No such file or directory", Local),
     ("[Errno 13] Permission denied", Local),
     ("[Errno 28] No space left on device", Local),
+    // Android's file API (`open failed: EACCES (Permission denied)`), as
+    // the SDKs pass it on when a file or their checkpoint cannot be opened.
+    ("open failed: EACCES", Local),
+    ("open failed: EPERM", Local),
+    ("open failed: ENOENT", Local),
+    ("open failed: EROFS", Local),
     ("FileNotFoundException", Local),
     ("NoSuchFileException", Local),
     // Otherwise unspecified.
@@ -500,6 +506,13 @@ mod tests {
             failure("cosfs: could not determine how to establish security credentials.").0,
             FailureKind::Sdk
         );
+        // huaweicloud-sdk-java-obs issue 159 (Android): the SDK could not
+        // open its resumable upload's record file.
+        let f = one(
+            "ObsException: /storage/emulated/0/DCIM/Screenshots/Screenshot_2024-07-24-16-12-11-069_com.eostre.app.stg.jpg.uploadFile_record: open failed: EPERM (Operation not permitted)",
+        );
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Local));
+        assert_eq!(f.provider, Some(crate::decode::Provider::Obs));
         assert_eq!(
             failure("  File \"/root/airflow/dags/obs/client.py\", line 704, in _send_request\n    entity(util.conn_delegate(conn))\nValueError: read of closed file").0,
             FailureKind::Sdk
