@@ -837,8 +837,9 @@ fn decode_explains_a_curl_response() {
     assert!(!text.contains('\u{1b}'), "no colour into a pipe");
 }
 
-/// A number is CI's `X-ErrNo` only when a service sent it: the COS C
-/// SDK's own `status->code` when no response came is the SDK's code.
+/// A number is CI's `X-ErrNo` only when CI sent it: the COS C SDK's own
+/// `status->code` when no response came is the SDK's code, and Tencent
+/// Cloud API 2.0's `code` is another API's error number.
 #[test]
 fn a_number_is_named_by_who_gave_it() {
     let out = decode_with(
@@ -851,6 +852,14 @@ fn a_number_is_named_by_who_gave_it() {
     let out = decode_with(&[], "HTTP/1.1 400 Bad Request\nX-ErrNo: -46618\n");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("X-ErrNo -46618"), "{text}");
+    // lxl80/hexo-deployer-cos-cdn issue 16 (Tencent Cloud API 2.0).
+    let out = decode_with(
+        &[],
+        "{\n  code: 4300,\n  message: '请求被拒绝，该接口只允许特定账户调用。',\n  codeDesc: 'RequestForbidden'\n}\n",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Error number 4300"), "{text}");
+    assert!(!text.contains("X-ErrNo"), "{text}");
 }
 
 /// Who answered, what failed, what to check: in JSON as in text.

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use owo_colors::OwoColorize;
 
-use coserr::catalog;
+use coserr::catalog::{self, Provider};
 use coserr::decode::{FailureKind, Origin, Vendor, reqid};
 use coserr::explain::{self, Explained, SkewNotes, TallyRow};
 
@@ -94,7 +94,11 @@ pub fn error(
         head.push(code.style(p.code).to_string());
     }
     if let Some(n) = f.number {
-        head.push(format!("{} {n}", number_label(f)).style(p.code).to_string());
+        head.push(
+            format!("{} {n}", number_label(ex))
+                .style(p.code)
+                .to_string(),
+        );
     }
     if head.is_empty() {
         head.push("no status or code".to_owned());
@@ -260,12 +264,21 @@ pub fn error(
 }
 
 /// What a numeric code is called: the SDK's own code (the COS C SDK's
-/// `status->code: -996`) when no response came, else CI's `X-ErrNo`.
-fn number_label(f: &coserr::decode::Found) -> &'static str {
-    if f.origin == Origin::Client {
+/// `status->code: -996`) when no response came; CI's `X-ErrNo` when the
+/// error is CI's, or nothing says whose it is and the number is in a range
+/// CI documents; else an error number of some other API's (Tencent Cloud
+/// API 2.0's `code: 4300`).
+fn number_label(ex: &Explained) -> &'static str {
+    let ci = |p: Option<Provider>| p == Some(Provider::Ci);
+    if ex.found.origin == Origin::Client {
         "SDK code"
-    } else {
+    } else if ci(ex.provider)
+        || (ex.provider.is_none()
+            && (ex.entry.is_some_and(|e| ci(Some(e.provider))) || !ex.sections.is_empty()))
+    {
         "X-ErrNo"
+    } else {
+        "Error number"
     }
 }
 
@@ -319,7 +332,7 @@ fn support_block(out: &mut impl Write, ex: &Explained, look: &Look) -> io::Resul
         lines.push(("Code", c.to_owned()));
     }
     if let Some(n) = f.number {
-        lines.push((number_label(f), n.to_string()));
+        lines.push((number_label(ex), n.to_string()));
     }
     if let Some(d) = &f.server_date {
         lines.push(("Server time", d.clone()));
