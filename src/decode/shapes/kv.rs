@@ -61,6 +61,8 @@ struct Hit {
     /// (quoted or bracketed); open values end at the next label.
     value: usize,
     closed: Option<(usize, usize)>,
+    /// The separator is `=` (`key=value`, as logfmt writes).
+    eq: bool,
 }
 
 fn is_word(b: u8) -> bool {
@@ -148,6 +150,11 @@ fn hits(text: &str) -> Vec<Hit> {
             if w_start == w_end {
                 break;
             }
+            // A word right after `=` is another pair's value (`level=error
+            // msg=...`), not the start of this label.
+            if !words.is_empty() && w_start > 0 && b[w_start - 1] == b'=' {
+                break;
+            }
             words.push((w_start, w_end));
             if w_start >= 2 && b[w_start - 1] == b' ' && is_word(b[w_start - 2]) && quote.is_none()
             {
@@ -229,6 +236,7 @@ fn hits(text: &str) -> Vec<Hit> {
             label: (lstart, end),
             value: vstart,
             closed,
+            eq: b[p] == b'=' && next != Some(b'>'),
         });
     }
     out
@@ -253,6 +261,25 @@ fn unquote(s: &str) -> String {
         }
     }
     out
+}
+
+/// Where the next ` key=` pair starts in `s`, or its end.
+fn next_pair(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(j) = memchr::memchr2(b' ', b'\t', &b[i..]) {
+        let at = i + j;
+        let key = b[at + 1..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
+            .count();
+        let after = at + 1 + key;
+        if key > 0 && b.get(after) == Some(&b'=') && b.get(after + 1) != Some(&b'=') {
+            return at;
+        }
+        i = at + 1;
+    }
+    s.len()
 }
 
 fn token_end(s: &str) -> usize {
@@ -346,11 +373,16 @@ pub fn scan(text: &str, max: usize) -> Vec<(std::ops::Range<usize>, Draft)> {
                 let line_end = text[h.value..]
                     .find('\n')
                     .map_or(text.len(), |j| h.value + j);
-                let stop = hits
+                let mut stop = hits
                     .get(i + 1)
                     .map_or(text.len(), |n| n.label.0)
                     .max(h.value)
                     .min(line_end);
+                if h.eq {
+                    // `key=value` pairs: an unquoted value ends before the
+                    // next pair, whatever its key (`bucket=b error="..."`).
+                    stop = h.value + next_pair(&text[h.value..stop]);
+                }
                 let v = open_value(h.field, &text[h.value..stop]);
                 let end = h.value + (text[h.value..stop].find(v).unwrap_or(0) + v.len());
                 (v.to_owned(), end.min(text.len()))
@@ -451,6 +483,32 @@ mod tests {
         let mut v = scan(text, 64 * 1024);
         assert_eq!(v.len(), 1, "{text}: {v:#?}");
         v.remove(0).1
+    }
+
+    /// velero-io/velero issue 8408: a logfmt line. `level=error msg=` is a
+    /// pair and a label, not the label `error msg`; `bucket=` ends before
+    /// the next pair.
+    #[test]
+    fn logfmt_pairs() {
+        let line = r#"time="2024-11-14T19:55:55+08:00" level=error msg="Error uploading log file" backup=b bucket=devops-obs error="rpc error: code = Unknown desc = error putting object k.gz: operation error S3: PutObject, https response error StatusCode: 400, RequestID: 000001932A87AF1D45CD338B0639FF24, HostID: MOCKQjIx, api error InvalidArgument: The x-amz-content-sha256 you specified did not match what we received." error.file="/go/src/object_store.go:280""#;
+        let drafts = scan(line, 64 * 1024);
+        assert!(
+            drafts
+                .iter()
+                .all(|(_, d)| d.found.message.as_deref() != Some("Error uploading log file")),
+            "{drafts:#?}"
+        );
+        let bucket = drafts
+            .iter()
+            .flat_map(|(_, d)| &d.found.extra)
+            .find(|(k, _)| k == "bucket");
+        assert_eq!(bucket.map(|(_, v)| v.as_str()), Some("devops-obs"));
+        // A value with spaces still runs to the next label.
+        let d = one("Code=NoSuchKey Message=The specified key does not exist. RequestId=abc");
+        assert_eq!(
+            d.found.message.as_deref(),
+            Some("The specified key does not exist.")
+        );
     }
 
     #[test]
