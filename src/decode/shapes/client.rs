@@ -119,6 +119,12 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("MalformedURLException", Endpoint),
     // Node's http client on a proxy or endpoint without a scheme.
     ("Invalid protocol:", Endpoint),
+    // cos-go-sdk-v5 (and coscli over it), when the bucket's URL is not
+    // `<bucket>-<appid>.cos.<region>.myqcloud.com`.
+    (
+        "invalid bucket format, please check your cos.BaseURL",
+        Endpoint,
+    ),
     // Local files.
     ("[Errno 21] Is a directory", Local),
     ("[Errno 2] No such file or directory", Local),
@@ -193,8 +199,9 @@ fn keywords() -> Vec<&'static str> {
 }
 
 /// How cos-js-sdk-v5's failure object starts when the browser gave it no
-/// response (a CORS block or a network error it cannot tell apart).
-const JS_NETWORK_LEADS: [&str; 2] = ["error: 'error'", "error: \"error\""];
+/// response (a CORS block or a network error it cannot tell apart): as
+/// Node or a console prints it, and as `JSON.stringify` writes it.
+const JS_NETWORK_LEADS: [&str; 3] = ["error: 'error'", "error: \"error\"", "\"error\":\"error\""];
 
 /// cos-js-sdk-v5's `{ error: 'error', headers: {} }`, as Node prints it or
 /// as the browser's console shows it (`{error: "error" headers: Object}`):
@@ -204,7 +211,7 @@ fn js_network_object(text: &str) -> Option<(usize, usize)> {
         let at = text.find(lead)?;
         let rest = text[at + lead.len()..].trim_start();
         let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
-        rest.starts_with("headers:")
+        (rest.starts_with("headers:") || rest.starts_with("\"headers\":"))
             .then_some((at, at + lead.len()))
     })
 }
@@ -494,6 +501,20 @@ mod tests {
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Cors));
         assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
         assert!(errors("{ error: 'error' }").is_empty());
+        // The same object as JSON.stringify writes it (cos-js-sdk-v5
+        // issues 60).
+        assert_eq!(
+            failure("移动端部分机型报错，返回的错误信息如下\n{\"error\":\"error\",\"headers\":{}}")
+                .0,
+            FailureKind::Cors
+        );
+        // cos-go-sdk-v5's check of the bucket's URL (Tencent/WeKnora
+        // issues 297), before any request.
+        let f = one(
+            "3.页面知识库上传文档提示报错failed to upload file to COS: invalid bucket format, please check your cos.BaseURL。",
+        );
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Endpoint));
+        assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
         assert_eq!(
             failure("RequestError: Error: Invalid protocol: 127.0.0.1:").0,
             FailureKind::Endpoint
