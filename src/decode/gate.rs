@@ -438,6 +438,18 @@ mod tests {
                 "could not determine how to establish security credentials",
                 "s3fs and cosfs print it alone, not in a log record",
             ),
+            (
+                "Unable to verify integrity of data upload",
+                "the message of an SdkClientException or CosClientException",
+            ),
+            (
+                "crc64 not match",
+                "the message of the .NET SDK's CosClientException",
+            ),
+            (
+                "MD5校验与本地不一致",
+                "the iOS SDK prints it after DataIntegrityError, in an NSError",
+            ),
         ];
         let labels = ["status", "\"status", "HTTP/"];
         let mut missing = Vec::new();

@@ -190,6 +190,10 @@ pub enum FailureKind {
     Endpoint,
     /// A local error (a file, a directory, a disk), not the request's.
     Local,
+    /// The SDK's check of the data failed: the MD5 or CRC64 it computed
+    /// does not match the one the service returned, or could not be
+    /// computed.
+    Integrity,
     /// The SDK failed before a response came: an exception from inside
     /// the client library (a bug, a missing dependency, an argument it
     /// refused).
@@ -209,6 +213,7 @@ impl FailureKind {
             FailureKind::Network => "network",
             FailureKind::Endpoint => "endpoint",
             FailureKind::Local => "local",
+            FailureKind::Integrity => "integrity",
             FailureKind::Sdk => "sdk",
         }
     }

@@ -74,6 +74,16 @@ pub fn failure(kind: FailureKind) -> Hint {
             "A local file, directory or disk error: the service was not involved.",
             "Check the local path, its permissions and the free disk space.",
         ),
+        FailureKind::Integrity => (
+            "The SDK's check of the data failed: the MD5 or CRC64 it computed does not match \
+             the one the service returned (or it could not compute it).",
+            "Do not change the file while it is uploaded (a log still being written, a file \
+             being synced), make sure it can be read, and upload it again; delete an object \
+             the service may have stored with the wrong content, as the SDK's message says. \
+             With an S3 SDK against COS or OBS, turn off its chunked (streaming) payload \
+             signing if the store does not support it. If it keeps happening, check proxies \
+             that alter the body.",
+        ),
         FailureKind::Sdk => (
             "The SDK failed on its own, before a response came.",
             "Check the call's arguments (bucket, key, region, credentials) and the SDK's \

@@ -294,6 +294,7 @@ fn failure_title(kind: FailureKind) -> &'static str {
         FailureKind::Network => "network failure",
         FailureKind::Endpoint => "malformed endpoint",
         FailureKind::Local => "local error",
+        FailureKind::Integrity => "integrity check failed",
         FailureKind::Sdk => "SDK failure",
     }
 }

@@ -15,7 +15,7 @@ use super::super::facts::{Facts, Kind};
 use super::super::record::RecordText;
 use super::Shape;
 use crate::decode::FailureKind::{
-    self, Cors, Dns, Endpoint, Local, Network, Refused, Reset, Sdk, Timeout, Tls,
+    self, Cors, Dns, Endpoint, Integrity, Local, Network, Refused, Reset, Sdk, Timeout, Tls,
 };
 
 /// Phrases (with a space: in any case) and identifiers (as written), and
@@ -138,6 +138,14 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("open failed: EROFS", Local),
     ("FileNotFoundException", Local),
     ("NoSuchFileException", Local),
+    // The SDK's check of the data's MD5 or CRC64: the AWS and COS Java
+    // SDKs, cos-go-sdk-v5, the COS .NET, iOS and Android SDKs.
+    ("Unable to verify integrity of data upload", Integrity),
+    ("verification failed, want:", Integrity),
+    ("crc64 not match", Integrity),
+    ("DataIntegrityError", Integrity),
+    ("MD5校验与本地不一致", Integrity),
+    ("calculate md5 error", Integrity),
     // Otherwise unspecified.
     ("ClientProtocolException", Network),
     ("EndpointConnectionError", Network),
@@ -173,8 +181,8 @@ const SIGNALS: &[(&str, FailureKind)] = &[
 ];
 
 /// Which kind wins when a text has signals of several: the most specific.
-const RANK: [FailureKind; 10] = [
-    Endpoint, Dns, Tls, Refused, Timeout, Reset, Cors, Network, Local, Sdk,
+const RANK: [FailureKind; 11] = [
+    Endpoint, Dns, Tls, Refused, Timeout, Reset, Cors, Integrity, Network, Local, Sdk,
 ];
 
 pub const SHAPE: Shape = Shape {
@@ -501,6 +509,16 @@ mod tests {
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Cors));
         assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
         assert!(errors("{ error: 'error' }").is_empty());
+        // The SDKs' checks of the data after an upload: an S3-compatible
+        // store's FAQ (the AWS Java SDK), COS's Android and iOS SDK FAQs
+        // (tencentyun/intlcloud-documents).
+        for text in [
+            "Error when uploading file using java SDK ：Unable to verify integrity of data upload.  Client calculated content hash (contentMD5: E+6KS0B2pNPJ272XbG92fw== in base 64) didn't match hash (etag: 359740e5918c395b6e35a2c612582e42 in hex) calculated by Amazon S3",
+            "上传时报错 calculate md5 error，该如何处理？",
+            "集成 SDK 后使用高级接口上传报错`上传过程中MD5校验与本地不一致，请检查本地文件在上传过程中是否发生了变化`",
+        ] {
+            assert_eq!(failure(text).0, FailureKind::Integrity, "{text}");
+        }
         // The same object as JSON.stringify writes it (cos-js-sdk-v5
         // issues 60).
         assert_eq!(
