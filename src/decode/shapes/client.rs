@@ -136,6 +136,10 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("open failed: EPERM", Local),
     ("open failed: ENOENT", Local),
     ("open failed: EROFS", Local),
+    // cosfs, obsfs and s3fs without the FUSE device (a container run
+    // without it, a missing kernel module).
+    ("failed to open /dev/fuse", Local),
+    ("fuse: device not found", Local),
     ("FileNotFoundException", Local),
     ("NoSuchFileException", Local),
     // The SDK's check of the data's MD5 or CRC64: the AWS and COS Java
@@ -306,9 +310,11 @@ const CURL_LEADS: [&str; 8] = [
 ];
 
 /// What marks an SDK's own failure, besides an exception's class.
-const FAILURE_MARKS: [&str; 5] = [
+const FAILURE_MARKS: [&str; 6] = [
     "panic:",
     "Fatal error",
+    // PHP's own errors (`Call to undefined method`), thrown inside the SDK.
+    "Uncaught Error: ",
     "ERROR:",
     "must be compatible",
     "error: exit status",
@@ -340,8 +346,10 @@ fn curl_code(text: &str) -> Option<(usize, usize, FailureKind)> {
 }
 
 /// Where the SDKs' own code shows in a stack trace or a message.
-const SDK_MARKS: [&str; 17] = [
+const SDK_MARKS: [&str; 18] = [
     "cos.BaseURL",
+    // The PHP SDK's package, and the folder plugins bundle it in.
+    "cos-sdk-v5/",
     "com.qcloud.cos",
     "qcloud_cos",
     "COSXML.",
@@ -509,6 +517,20 @@ mod tests {
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Cors));
         assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
         assert!(errors("{ error: 'error' }").is_empty());
+        // PHP's own error inside the COS PHP SDK (sync-qcloud-cos issue
+        // 17: a Guzzle from another plugin; the paste lost its first
+        // letter).
+        let f = one(
+            "atal error: Uncaught Error: Call to undefined method GuzzleHttp\\Psr7\\Uri::resolve() in /data/wwwroot/jikexingkong/wp-content/plugins/sync-qcloud-cos/cos-sdk-v5/vendor/guzzlehttp/guzzle-services/src/Serializer.php:161 Stack trace: #0 /data/wwwroot/jikexingkong/wp-content/plugins/sync-qcloud-cos/cos-sdk-v5/vendor/qcloud/cos-sdk-v5/src/Qcloud/Cos/Client.php(193): GuzzleHttp\\Command\\Guzzle\\Serializer->__invoke()",
+        );
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Sdk));
+        assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
+        // COS's COSFS FAQ (tencentyun/intlcloud-documents): no FUSE device
+        // in a container.
+        assert_eq!(
+            failure("使用 docker 挂载 COSFS 时，报错显示：fuse: failed to open /dev/fuse: Operation not permitted，该如何处理？").0,
+            FailureKind::Local
+        );
         // The SDKs' checks of the data after an upload: an S3-compatible
         // store's FAQ (the AWS Java SDK), COS's Android and iOS SDK FAQs
         // (tencentyun/intlcloud-documents).

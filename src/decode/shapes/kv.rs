@@ -313,8 +313,17 @@ fn open_value(field: Field, raw: &str) -> &str {
             // `)` that closes a parenthesis opened before the value.
             let mut depth = 0i32;
             let mut cut = v.len();
+            // A closing quote the value did not open ends it: the error was
+            // quoted in prose (`出现“error code:-97, error message:X”等错误`).
+            let mut quotes = 0i32;
             for (i, c) in v.char_indices() {
                 match c {
+                    '“' | '「' | '『' => quotes += 1,
+                    '”' | '」' | '』' if quotes == 0 => {
+                        cut = i;
+                        break;
+                    }
+                    '”' | '」' | '』' => quotes -= 1,
                     '(' => depth += 1,
                     ')' if depth == 0 => {
                         cut = i;
@@ -503,6 +512,15 @@ mod tests {
             .flat_map(|(_, d)| &d.found.extra)
             .find(|(k, _)| k == "bucket");
         assert_eq!(bucket.map(|(_, v)| v.as_str()), Some("devops-obs"));
+        // A closing quote of the prose around the error ends a value
+        // (COS's v4 FAQ, tencentyun/intlcloud-documents), one the value
+        // opened does not.
+        let d = one(
+            "上传文件时，出现“error code:-97, error message:ERROR_PROXY_AUTH_FAILED”等错误怎么办？",
+        );
+        assert_eq!(d.found.message.as_deref(), Some("ERROR_PROXY_AUTH_FAILED"));
+        let d = one("Code: InvalidArgument, Message: 参数“x-cos-acl”不合法");
+        assert_eq!(d.found.message.as_deref(), Some("参数“x-cos-acl”不合法"));
         // A value with spaces still runs to the next label.
         let d = one("Code=NoSuchKey Message=The specified key does not exist. RequestId=abc");
         assert_eq!(
