@@ -58,6 +58,8 @@ const WORDS: &[(&str, Evidence)] = &[
     ("coscli", Evidence::COS),
     ("coscmd", Evidence::COS),
     ("cosfs", Evidence::COS),
+    // As COS's documents write the tool's name.
+    ("COSFS", Evidence::COS),
     ("tencent-cos", Evidence::COS),
     ("tencent-ci", Evidence::CI),
     ("ci-process=", Evidence::CI),
@@ -302,6 +304,11 @@ mod tests {
         // sync-qcloud-cos issue 14: the PHP SDK's folder in a path.
         let f = one(
             "Fatal error: Uncaught GuzzleHttp\\Exception\\RequestException: cURL error 77: error setting certificate verify locations: CAfile: /etc/pki/tls/certs/ca-bundle.crt CApath: /etc/ssl/certs in /www/wp-content/plugins/wordpress-qcloud-cos/cos-sdk-v5/vendor/guzzlehttp/guzzle/src/Handler/CurlFactory.php:201",
+        );
+        assert_eq!(f.provider, Some(Provider::Cos));
+        // COS's COSFS FAQ (tencentyun/intlcloud-documents).
+        let f = one(
+            "使用 docker 挂载 COSFS 时，报错显示：fuse: failed to open /dev/fuse: Operation not permitted，该如何处理？",
         );
         assert_eq!(f.provider, Some(Provider::Cos));
     }
