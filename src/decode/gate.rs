@@ -447,6 +447,10 @@ mod tests {
                 "the message of the .NET SDK's CosClientException",
             ),
             (
+                "Call to undefined ",
+                "PHP prints it after `Fatal error`, `Uncaught Error` or a log's `ERROR`",
+            ),
+            (
                 "MD5校验与本地不一致",
                 "the iOS SDK prints it after DataIntegrityError, in an NSError",
             ),

@@ -310,11 +310,13 @@ const CURL_LEADS: [&str; 8] = [
 ];
 
 /// What marks an SDK's own failure, besides an exception's class.
-const FAILURE_MARKS: [&str; 6] = [
+const FAILURE_MARKS: [&str; 7] = [
     "panic:",
     "Fatal error",
-    // PHP's own errors (`Call to undefined method`), thrown inside the SDK.
+    // PHP's own errors (`Call to undefined method`), thrown inside the SDK
+    // (a Guzzle of another version, loaded first), uncaught or logged.
     "Uncaught Error: ",
+    "Call to undefined ",
     "ERROR:",
     "must be compatible",
     "error: exit status",
@@ -525,6 +527,11 @@ mod tests {
         );
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Sdk));
         assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
+        // As Laravel logs it (freyo/flysystem-qcloud-cos-v5 issue 46).
+        assert_eq!(
+            failure("[2021-08-17 19:17:31] local.ERROR: Call to undefined function GuzzleHttp\\Psr7\\stream_for() {\"userId\":1,\"exception\":\"[object] (Error(code: 0): Call to undefined function GuzzleHttp\\\\Psr7\\\\stream_for() at /var/www/admin/vendor/qcloud/cos-sdk-v5/src/Qcloud/Cos/Client.php:215)").0,
+            FailureKind::Sdk
+        );
         // COS's COSFS FAQ (tencentyun/intlcloud-documents): no FUSE device
         // in a container.
         assert_eq!(
