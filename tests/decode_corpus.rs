@@ -1155,6 +1155,23 @@ fn a_lone_no_status_line_reads_the_same_with_and_without_the_prefilter() {
     assert_eq!(found[0].line, 2, "{found:#?}");
 }
 
+/// Found by the fuzzer (the parallel target): an nginx page cut into
+/// pieces by the log lines printed between its lines. The piece with
+/// `<center>nginx` and `<h1>` sat in a log record with neither `<html` nor
+/// `<title>`: the gate kept it out, while every shape on read it as a
+/// proxy's page. A page's pieces are now the gate's anchors too.
+#[test]
+fn a_page_cut_by_log_lines_reads_the_same_with_and_without_the_prefilter() {
+    let text = b"2024-05-06 12:39:56 233|com.obs.services.internal.RestStorageService WARNING: Retrying failed request\nERROR: <html>\n<head><title>504 Gateway Ti\n2024-05-06 12:39:56.235  INFO 8 --- [XNIO-1 task-5] com.obs.log.AccessLogger : me-out</title></head>\n<body bgcolor=\"white\">\n<center><h1>504 Gateway Time-out</h1></center>\n<hr><center>nginx/1.12.2</center>\n</body>\n</html>\n";
+    let found = same_either_way(text);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.origin == coserr::decode::Origin::Proxy),
+        "{found:#?}"
+    );
+}
+
 /// A 304 Not Modified answers a conditional request (the copy the client
 /// holds is current): a success, not an error, while another 3xx with no
 /// Location to follow still is one.

@@ -14,7 +14,7 @@
 //!   `connection reset`, `resolve`, `getaddrinfo`, `no such host`,
 //!   `certificate`, `CORS`, `unreachable`, `no route`, `hang up`,
 //!   `broken pipe`, `EOF`, `curl`, `endpoint URL`, `panic:`), or an HTML
-//!   page; or
+//!   page or a piece of one (`<html`, `<h1>`, `<center`); or
 //! - a status label (`status`, `HTTP/1.1`, `状态码`, `<title>`, okhttp's
 //!   `<--`, `: `) followed by a status of 400 to 599, or by `0` or `-1`
 //!   (no response).
@@ -81,6 +81,8 @@ const ANCHORS: [&[(&str, Anchor)]; 2] = [
         ("<-- ", Label),
         ("deadline", Signal),
         ("endpoint url", Signal),
+        // A page's parts, also when log lines cut it into pieces.
+        ("<center", Signal),
     ],
     &[
         // A client that got no response; a proxy's page.
@@ -99,6 +101,7 @@ const ANCHORS: [&[(&str, Anchor)]; 2] = [
         ("eof", Signal),
         ("curl", Signal),
         ("<html", Signal),
+        ("<h1>", Signal),
         ("<title>", Label),
         ("getaddrinfo", Signal),
         ("panic:", Signal),
@@ -394,8 +397,6 @@ mod tests {
             ),
             ("<DeleteResult", "its failures are <Error> elements"),
             ("(Service:", "followed by Status Code and Error Code"),
-            ("<h1>", "a page has <html> or <title>"),
-            ("<center>", "a page has <html> or <title>"),
             ("on this server", "Apache's page, with its <title>"),
             ("permission to", "Apache's page, with its <title>"),
             ("URL was rejected", "F5's page, with its <title>"),
