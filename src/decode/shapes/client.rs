@@ -348,7 +348,7 @@ fn curl_code(text: &str) -> Option<(usize, usize, FailureKind)> {
 }
 
 /// Where the SDKs' own code shows in a stack trace or a message.
-const SDK_MARKS: [&str; 18] = [
+const SDK_MARKS: [&str; 19] = [
     "cos.BaseURL",
     // The PHP SDK's package, and the folder plugins bundle it in.
     "cos-sdk-v5/",
@@ -360,6 +360,8 @@ const SDK_MARKS: [&str; 18] = [
     "cos-go-sdk",
     "Qcloud\\Cos",
     "com.obs.services",
+    // hadoop-obs (OBSA), the Hadoop file system of OBS.
+    "org.apache.hadoop.fs.obs.",
     "OBS.ObsException",
     "OBS.Internal",
     "Obs\\Internal",
@@ -532,6 +534,13 @@ mod tests {
             failure("[2021-08-17 19:17:31] local.ERROR: Call to undefined function GuzzleHttp\\Psr7\\stream_for() {\"userId\":1,\"exception\":\"[object] (Error(code: 0): Call to undefined function GuzzleHttp\\\\Psr7\\\\stream_for() at /var/www/admin/vendor/qcloud/cos-sdk-v5/src/Qcloud/Cos/Client.php:215)").0,
             FailureKind::Sdk
         );
+        // A class of hadoop-obs missing from the job's JARs (Open Telekom
+        // Cloud's DLI FAQ): the connector failed before any request.
+        let f = one(
+            "   Caused by: java.lang.RuntimeException: java.lang.ClassNotFoundException: Class org.apache.hadoop.fs.obs.metrics.OBSAMetricsProvider not found\n    at org.apache.hadoop.conf.Configuration.getClass(Configuration.java:2664)\n",
+        );
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Sdk));
+        assert_eq!(f.provider, Some(crate::catalog::Provider::Obs));
         // COS's COSFS FAQ (tencentyun/intlcloud-documents): no FUSE device
         // in a container.
         assert_eq!(

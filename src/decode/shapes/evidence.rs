@@ -79,6 +79,7 @@ const WORDS: &[(&str, Evidence)] = &[
     ("obsfs", Evidence::OBS),
     ("ObsClient", Evidence::OBS),
     ("OBSFileSystem", Evidence::OBS),
+    ("org.apache.hadoop.fs.obs.", Evidence::OBS),
     ("OBSIOException", Evidence::OBS),
     ("huaweicloud-sdk-go-obs", Evidence::OBS),
     ("huaweicloud-sdk-python-obs", Evidence::OBS),
