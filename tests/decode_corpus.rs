@@ -1172,6 +1172,19 @@ fn a_page_cut_by_log_lines_reads_the_same_with_and_without_the_prefilter() {
     );
 }
 
+/// Found by the fuzzer (the parallel target): jQuery's failed request
+/// object cut before its `"status":0` sat in a log record. The client
+/// shape read `"readyState":0` alone as a failure, which the gate, for
+/// want of an anchor, kept out. `"status":0` is what says no response
+/// came; `readyState` alone no longer does.
+#[test]
+fn a_ready_state_alone_reads_the_same_with_and_without_the_prefilter() {
+    let text = b"[2024/07/05 10:50:16 GMT+0800] [DEBUG] \n[2024/07/05 10:50:16 GMT+0800] {\"readyState\":0,\"responseText\":\"\"\n";
+    assert!(same_either_way(text).is_empty());
+    let whole = b"{\"readyState\":0,\"responseText\":\"\",\"status\":0,\"statusText\":\"error\"}\n";
+    assert_eq!(same_either_way(whole).len(), 1);
+}
+
 /// A 304 Not Modified answers a conditional request (the copy the client
 /// holds is current): a success, not an error, while another 3xx with no
 /// Location to follow still is one.

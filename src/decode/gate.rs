@@ -412,7 +412,6 @@ mod tests {
             ("Connection aborted", "printed in a ConnectionError"),
             ("RemoteDisconnected", "printed in a ConnectionError"),
             ("EPIPE", "printed after Error: write"),
-            ("\"readyState\":0", "printed with \"status\":0"),
             ("URL using bad/illegal format", "printed after curl: (3)"),
             ("Malformed URL", "printed in a MalformedURLException"),
             ("must be compatible", "printed with Error"),

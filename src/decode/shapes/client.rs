@@ -172,7 +172,6 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("HTTP Code: -1", Network),
     ("HttpCode: -1", Network),
     ("\"status\":0,", Cors),
-    ("\"readyState\":0", Cors),
     ("ConnectionError", Network),
     // Go's dialer when the socket was closed under it (a local firewall or
     // network filter).
