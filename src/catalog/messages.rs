@@ -238,7 +238,12 @@ pub fn find_all(text: &str) -> Vec<Quote> {
                 let lead = text[line_start..m_start].trim_end();
                 let line_end = text[m_end..].find('\n').map_or(text.len(), |i| m_end + i);
                 let rest = text[m_end..line_end].trim_end_matches(['.', '\r', ' ', '"', '\'']);
-                if !rest.is_empty() || !(lead.is_empty() || lead.ends_with(':')) {
+                // PHP writes where an exception was thrown after its
+                // message: `Access Denied. in file /x/Y.php on line 61`.
+                let php = rest.trim_start_matches(['.', ' ']);
+                let php = (php.starts_with("in file ") || php.starts_with("in /"))
+                    && php.contains(".php");
+                if !(rest.is_empty() || php) || !(lead.is_empty() || lead.ends_with(':')) {
                     continue;
                 }
             }
@@ -300,7 +305,9 @@ static CODES: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
 /// The one storage service whose documents give `message` (a server
 /// message, not a description), when only one does and the message is
 /// not one of S3's standard ones (which every S3-compatible service may
-/// send): `The Signature you specified is invalid.` is COS's wording.
+/// send): `The Signature you specified is invalid.` is COS's wording. A
+/// code written as words counts as wording too: COS documents the code
+/// `Request has expired`, which OBS gives as a message.
 pub fn provider_of(message: &str) -> Option<super::Provider> {
     let m = message.trim().trim_end_matches('.');
     if m.is_empty() || S3.iter().any(|(_, s)| s.eq_ignore_ascii_case(m)) {
@@ -309,12 +316,13 @@ pub fn provider_of(message: &str) -> Option<super::Provider> {
     let mut providers = super::server_entries()
         .filter(|e| e.provider.is_service())
         .filter(|e| {
-            e.messages().any(|d| {
-                d.message
-                    .trim()
-                    .trim_end_matches('.')
-                    .eq_ignore_ascii_case(m)
-            })
+            e.code().is_some_and(|c| c.eq_ignore_ascii_case(m))
+                || e.messages().any(|d| {
+                    d.message
+                        .trim()
+                        .trim_end_matches('.')
+                        .eq_ignore_ascii_case(m)
+                })
         })
         .map(|e| e.provider);
     let first = providers.next()?;
@@ -350,6 +358,8 @@ mod tests {
         );
         assert_eq!(provider_of("The specified key does not exist."), None);
         assert_eq!(provider_of(""), None);
+        // COS's code and OBS's message (COS's SDK FAQ quotes it alone).
+        assert_eq!(provider_of("Request has expired"), None);
     }
 
     #[test]
@@ -393,6 +403,12 @@ mod tests {
         assert!(find_in("Access Denied\n").is_some());
         assert_eq!(find_in("the access denied page was shown"), None);
         assert_eq!(find_in("Access Denied for user root"), None);
+        // Where PHP threw it, after it (freyo/flysystem-qcloud-cos-v5
+        // issue 45).
+        assert!(
+            find_in("Qcloud\\Cos\\Exception\\ServiceResponseException: Access Denied. in file /app/vendor/qcloud/cos-sdk-v5/src/Qcloud/Cos/ExceptionMiddleware.php on line 61").is_some()
+        );
+        assert_eq!(find_in("Access Denied. in file list"), None);
     }
 
     #[test]

@@ -374,10 +374,12 @@ const SDK_MARKS: [&str; 19] = [
 
 /// Exceptions that report a response (when read right, they are the
 /// service's errors, not the SDK's own).
-const SERVICE_EXCEPTIONS: [&str; 4] = [
+const SERVICE_EXCEPTIONS: [&str; 5] = [
     "CosServiceException",
     "CosServiceError",
     "CosXmlServiceException",
+    // The COS PHP SDK's, for a response with an error.
+    "ServiceResponseException",
     "ResponseCode",
 ];
 
@@ -540,6 +542,13 @@ mod tests {
         );
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Sdk));
         assert_eq!(f.provider, Some(crate::catalog::Provider::Obs));
+        // The COS PHP SDK's exception for a service's error is not the
+        // SDK's own failure (freyo/flysystem-qcloud-cos-v5 issue 45).
+        let f = one(
+            "Qcloud\\Cos\\Exception\\ServiceResponseException: Access Denied. in file /app/vendor/qcloud/cos-sdk-v5/src/Qcloud/Cos/ExceptionMiddleware.php on line 61\n\n#0 /app/vendor/qcloud/cos-sdk-v5/src/Qcloud/Cos/ExceptionMiddleware.php(57): Qcloud\\Cos\\ExceptionMiddleware->createException()\n",
+        );
+        assert_eq!(f.failure, None);
+        assert_eq!(f.origin, crate::decode::Origin::Service);
         // COS's COSFS FAQ (tencentyun/intlcloud-documents): no FUSE device
         // in a container.
         assert_eq!(
