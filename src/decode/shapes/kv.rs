@@ -134,6 +134,11 @@ fn hits(text: &str) -> Vec<Hit> {
         while end > 0 && b[end - 1] == b' ' && p - end < 2 {
             end -= 1;
         }
+        // PHP's var_dump and print_r: `["code"]=> int(-97)`, `[code] => -97`.
+        let php = b[p] == b'=' && next == Some(b'>') && end > 1 && b[end - 1] == b']';
+        if php {
+            end -= 1;
+        }
         let mut quote = None;
         if end > 0 && (b[end - 1] == b'"' || b[end - 1] == b'\'') {
             quote = Some(b[end - 1]);
@@ -205,10 +210,23 @@ fn hits(text: &str) -> Vec<Hit> {
             vstart += 1;
         }
         let mut closed = None;
-        if b[p] == b'[' {
+        if php {
+            // var_dump's types: `int(400)`, `string(23) "..."`.
+            let rest = &text[vstart..];
+            if let Some(n) = ["int(", "float("].iter().find_map(|t| rest.strip_prefix(t)) {
+                let a = vstart + rest.len() - n.len();
+                let z = n.find(')').map_or(b.len(), |i| a + i);
+                closed = Some((a, z));
+            } else if let Some(s) = rest.strip_prefix("string(")
+                && let Some(i) = s.find(") ")
+            {
+                vstart += "string(".len() + i + 2;
+            }
+        }
+        if closed.is_none() && b[p] == b'[' {
             let z = memchr::memchr(b']', &b[vstart..]).map_or(b.len(), |i| vstart + i);
             closed = Some((vstart, z));
-        } else {
+        } else if closed.is_none() {
             let mut q_at = vstart;
             if matches!(b.get(q_at), Some(b'u' | b'b' | b'r'))
                 && matches!(b.get(q_at + 1), Some(b'\'' | b'"'))
@@ -523,6 +541,25 @@ mod tests {
         assert_eq!(d.found.message.as_deref(), Some("参数“x-cos-acl”不合法"));
         // A value with spaces still runs to the next label.
         let d = one("Code=NoSuchKey Message=The specified key does not exist. RequestId=abc");
+        assert_eq!(
+            d.found.message.as_deref(),
+            Some("The specified key does not exist.")
+        );
+    }
+
+    /// PHP's var_dump (tencentyun/image-php-sdk issue 12) and print_r.
+    #[test]
+    fn php_arrays() {
+        let d = one(
+            r#"array(4) { ["httpcode"]=> int(400) ["code"]=> int(-97) ["message"]=> string(23) "ERROR_PROXY_AUTH_FAILED" ["data"]=> array(0) { } }"#,
+        );
+        assert_eq!(d.found.status, Some(400));
+        assert_eq!(d.found.number, Some(-97));
+        assert_eq!(d.found.message.as_deref(), Some("ERROR_PROXY_AUTH_FAILED"));
+        let d = one(
+            "Array\n(\n    [code] => NoSuchKey\n    [message] => The specified key does not exist.\n)\n",
+        );
+        assert_eq!(d.found.code.as_deref(), Some("NoSuchKey"));
         assert_eq!(
             d.found.message.as_deref(),
             Some("The specified key does not exist.")
