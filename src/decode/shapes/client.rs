@@ -309,15 +309,16 @@ const CURL_LEADS: [&str; 8] = [
 ];
 
 /// What marks an SDK's own failure, besides an exception's class.
-const FAILURE_MARKS: [&str; 8] = [
+const FAILURE_MARKS: [&str; 9] = [
     "panic:",
     "Fatal error",
     // PHP's own errors (`Call to undefined method`), thrown inside the SDK
     // (a Guzzle of another version, loaded first), uncaught or logged.
     "Uncaught Error: ",
     "Call to undefined ",
-    // JavaScript's, for an argument the SDK could not use.
+    // JavaScript's, for an argument the SDK could not use, or its own bug.
     "TypeError",
+    "ReferenceError",
     "ERROR:",
     "must be compatible",
     "error: exit status",
@@ -551,10 +552,10 @@ mod tests {
         );
         assert_eq!(f.failure, None);
         assert_eq!(f.origin, crate::decode::Origin::Service);
-        // A JavaScript TypeError inside cos-nodejs-sdk-v5: an argument it
-        // could not use (TencentCloudBase/cloudbase-manager-node issue 16).
+        // A JavaScript error inside cos-nodejs-sdk-v5: its own bug
+        // (tencentyun/cos-nodejs-sdk-v5 issue 223, the issue's title).
         let f = one(
-            "(node:10516) UnhandledPromiseRejectionWarning: TypeError [ERR_INVALID_ARG_TYPE]: The \"path\" argument must be of type string or an instance of Buffer or URL. Received undefined\n    at Object.stat (fs.js:1057:10)\n    at C:\\Users\\daren\\Desktop\\guanyuedesign.com\\node_modules\\cos-nodejs-sdk-v5\\sdk\\advance.js:828:12\n",
+            "上传运行中的jupyter文件失败，直接导致cos崩溃，控制台报错【ReferenceError: _err is not defined at Array. <anonymous> (/root/. local/share/code-server/extensions/cloudstudio.file-load-0.0.5/node modules/cos-nodejs-sdk-v5/sdk/a",
         );
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Sdk));
         assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
