@@ -402,7 +402,7 @@ mod tests {
             ("URL was rejected", "F5's page, with its <title>"),
             ("non-XML response", "said with the status"),
             ("Msg Is INVALID", "has invalid"),
-            ("x509: ", "followed by certificate"),
+            ("x509: ", "the client shape reads it only with certificate"),
             ("EAI_AGAIN", "printed after getaddrinfo's Error"),
             ("Name or service not known", "printed in a gaierror"),
             ("nodename nor servname", "printed in a gaierror"),

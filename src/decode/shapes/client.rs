@@ -241,6 +241,11 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         if needle.starts_with("status") && !zero_status(text, at, needle) {
             continue;
         }
+        // Go's certificate errors (`x509: certificate signed by unknown
+        // authority`): with the word the gate lets them through by.
+        if needle == "x509: " && find_ignore_case(text, "certificate").is_none() {
+            continue;
+        }
         let rank = RANK.iter().position(|k| *k == kind).unwrap_or(RANK.len());
         if best.is_none_or(|(r, _, _, _)| rank < r) {
             best = Some((rank, kind, at, at + needle.len()));
