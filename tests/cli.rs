@@ -894,6 +894,17 @@ fn decode_says_who_answered_and_what_to_check() {
     )
     .unwrap();
     assert!(summary.contains("(no response: dns)"), "{summary}");
+    // The SDK's check of the data failed after a response came: said so,
+    // not "no response" (COS's Android SDK FAQ).
+    let integrity = "上传时报错 calculate md5 error，该如何处理？\n";
+    let text = String::from_utf8(decode_with(&[], integrity).stdout).unwrap();
+    assert!(text.contains("· failed in the client"), "{text}");
+    assert!(text.contains("integrity check failed"), "{text}");
+    let summary = String::from_utf8(decode_with(&["--summary"], integrity).stdout).unwrap();
+    assert!(
+        summary.contains("(failed in the client: integrity)"),
+        "{summary}"
+    );
     // nginx's own page in front of the service.
     let page = "HTTP/1.1 413 Request Entity Too Large\r\nServer: nginx/1.18.0\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n";
     let proxy = decode_json(page);

@@ -66,6 +66,10 @@ pub fn error(
     let origin = match f.origin {
         Origin::Service => "",
         Origin::Proxy => " · answered by a proxy",
+        // The SDK's check of the data came after a response.
+        Origin::Client if f.failure.as_ref().map(|x| x.kind) == Some(FailureKind::Integrity) => {
+            " · failed in the client"
+        }
         Origin::Client => " · no response",
     };
     let place = match file {
