@@ -219,6 +219,7 @@ fn hits(text: &str) -> Vec<Hit> {
                 closed = Some((a, z));
             } else if let Some(s) = rest.strip_prefix("string(")
                 && let Some(i) = s.find(") ")
+                && s[..i].bytes().all(|c| c.is_ascii_digit())
             {
                 vstart += "string(".len() + i + 2;
             }
@@ -564,6 +565,9 @@ mod tests {
             d.found.message.as_deref(),
             Some("The specified key does not exist.")
         );
+        // Not var_dump's type: the value stays where it is.
+        let d = one(r#"["message"]=> string(x) y) Tail"#);
+        assert_eq!(d.found.message.as_deref(), Some("string(x) y"));
     }
 
     #[test]
