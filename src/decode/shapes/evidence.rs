@@ -115,59 +115,40 @@ const WORDS: &[(&str, Evidence)] = &[
     ("/obs/client.py", Evidence::OBS),
     ("obsClient.", Evidence::OBS),
     ("RestStorageService", Evidence::OBS),
-    ("qcloud/cos-sdk-v5", Evidence::COS),
     ("<bucketname>-<appid>", Evidence::COS),
     ("cos.BaseURL", Evidence::COS),
     // cos-python-sdk-v5's own name for a bodiless 404 of a HEAD.
     ("NoSuchResource", Evidence::COS),
     ("site-packages/qcloud_cos/", Evidence::COS),
     ("huaweicloud_obs_", Evidence::OBS),
-    // The service, as a person names it.
+    ("opentelekomcloud_obs_", Evidence::OBS),
+];
+
+/// The service as a person names it, matched in any case.
+const PHRASES: &[(&str, Evidence)] = &[
     ("腾讯云COS", Evidence::COS),
     ("腾讯云 COS", Evidence::COS),
+    ("腾讯 COS", Evidence::COS),
+    ("腾讯COS", Evidence::COS),
     ("腾讯云对象存储", Evidence::COS),
     ("Tencent Cloud COS", Evidence::COS),
+    ("a COS bucket", Evidence::COS),
     ("华为云OBS", Evidence::OBS),
     ("华为云 OBS", Evidence::OBS),
+    ("华为OBS", Evidence::OBS),
+    ("华为 OBS", Evidence::OBS),
     ("华为云对象存储", Evidence::OBS),
     ("Huawei Cloud OBS", Evidence::OBS),
     ("an OBS bucket", Evidence::OBS),
-    ("a COS bucket", Evidence::COS),
     ("an OBS path", Evidence::OBS),
     ("OBS connection", Evidence::OBS),
-    ("腾讯 COS", Evidence::COS),
-    ("腾讯COS", Evidence::COS),
-    ("华为OBS", Evidence::OBS),
-    ("华为 OBS", Evidence::OBS),
-    ("opentelekomcloud_obs_", Evidence::OBS),
-    // The service's name alone, as people write it (`访问 COS 时`,
-    // `上传到OBS失败`): a word of its own, in capitals.
-    ("COS", Evidence::COS),
-    ("OBS", Evidence::OBS),
 ];
 
-/// The words of [`WORDS`] that count only as a word of prose: white
-/// space or CJK text before, and after them the same or punctuation (not
-/// `(OBS,` in a line of code, not `COS_SECRET_ID`).
-const WHOLE: &[&str] = &["COS", "OBS"];
-
-/// The words of [`WORDS`] that a person writes, matched in any case.
-const ANY_CASE: &[&str] = &[
-    "Tencent Cloud COS",
-    "Huawei Cloud OBS",
-    "腾讯云COS",
-    "腾讯云 COS",
-    "腾讯 COS",
-    "腾讯COS",
-    "华为云OBS",
-    "华为云 OBS",
-    "华为OBS",
-    "华为 OBS",
-    "an OBS bucket",
-    "a COS bucket",
-    "an OBS path",
-    "OBS connection",
-];
+/// The service's name alone, as people write it (`访问 COS 时`,
+/// `上传到OBS失败`): in capitals, and only as a word of prose: white space
+/// or CJK text before, and after it the same or punctuation (not `(OBS,`
+/// in a line of code, not `COS_SECRET_ID`).
+const NAMES: &[(&str, Evidence)] = &[("COS", Evidence::COS), ("OBS", Evidence::OBS)];
 
 /// Domains whose host names say who answered, in any case.
 const DOMAINS: &[&str] = &[
@@ -180,42 +161,70 @@ const DOMAINS: &[&str] = &[
     "otc.t-systems.com",
 ];
 
-/// One pass finds the words and the domains: [`WORDS`] first, then
+/// How a word of [`WORDS`], [`PHRASES`] or [`NAMES`] is matched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    AsWritten,
+    AnyCase,
+    Prose,
+}
+
+/// Every word, with how it is matched: [`WORDS`], [`PHRASES`], [`NAMES`].
+static ALL_WORDS: LazyLock<Vec<(&'static str, Evidence, Read)>> = LazyLock::new(|| {
+    let with = |list: &'static [(&'static str, Evidence)], read| {
+        list.iter().map(move |&(w, ev)| (w, ev, read))
+    };
+    with(WORDS, Read::AsWritten)
+        .chain(with(PHRASES, Read::AnyCase))
+        .chain(with(NAMES, Read::Prose))
+        .collect()
+});
+
+/// One pass finds the words and the domains: [`ALL_WORDS`] first, then
 /// [`DOMAINS`].
 static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(WORDS.iter().map(|(w, _)| *w).chain(DOMAINS.iter().copied()))
+        .build(
+            ALL_WORDS
+                .iter()
+                .map(|(w, _, _)| *w)
+                .chain(DOMAINS.iter().copied()),
+        )
         .expect("the evidence words build an automaton")
 });
 
 fn find(rec: &RecordText<'_>, out: &mut Facts) {
     let text = rec.text;
     // Each word once, where it first occurs; each domain up to 16 times.
-    let mut words_seen = vec![false; WORDS.len()];
+    let words = &*ALL_WORDS;
+    let mut words_seen = vec![false; words.len()];
     let mut domains_seen = [0u8; DOMAINS.len()];
     for m in SEARCH.find_overlapping_iter(text) {
         let i = m.pattern().as_usize();
-        if let Some(&(word, ev)) = WORDS.get(i) {
-            // Words are matched as written; a person's phrases in any case.
+        if let Some(&(word, ev, read)) = words.get(i) {
             let seen = &text[m.range()];
-            let same =
-                seen == word || (ANY_CASE.contains(&word) && seen.eq_ignore_ascii_case(word));
-            let b = text.as_bytes();
-            let before = m.start().checked_sub(1).map(|i| b[i]);
-            let after = b.get(m.end()).copied();
-            let prose = before.is_none_or(|c| c.is_ascii_whitespace() || c >= 0x80 || c == b'"')
-                && after.is_none_or(|c| {
-                    c.is_ascii_whitespace() || c >= 0x80 || b".,:;!?)\"".contains(&c)
-                });
-            let same = same && (prose || !WHOLE.contains(&word));
+            let same = match read {
+                Read::AsWritten => seen == word,
+                Read::AnyCase => seen.eq_ignore_ascii_case(word),
+                Read::Prose => {
+                    let b = text.as_bytes();
+                    let before = m.start().checked_sub(1).map(|i| b[i]);
+                    let after = b.get(m.end()).copied();
+                    seen == word
+                        && before.is_none_or(|c| c.is_ascii_whitespace() || c >= 0x80 || c == b'"')
+                        && after.is_none_or(|c| {
+                            c.is_ascii_whitespace() || c >= 0x80 || b".,:;!?)\"".contains(&c)
+                        })
+                }
+            };
             if !words_seen[i] && same {
                 words_seen[i] = true;
                 out.push(m.range(), Kind::Evidence(ev));
             }
             continue;
         }
-        let d = i - WORDS.len();
+        let d = i - words.len();
         if domains_seen[d] == 16 {
             continue;
         }
