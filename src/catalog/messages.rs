@@ -187,6 +187,27 @@ fn matches(index: &Index, text: &str) -> Vec<(usize, usize, usize)> {
     found
 }
 
+/// Where PHP's note of where an exception was thrown starts, at the end
+/// of `s`: ` in /path/File.php:35`, or ` in file /path/File.php on line
+/// 61` (the COS PHP SDK's exceptions). The index of its space.
+pub fn php_location(s: &str) -> Option<usize> {
+    let i = s.rfind(" in ")?;
+    let rest = &s[i + " in ".len()..];
+    let line = match rest.strip_prefix("file ") {
+        Some(file) => {
+            file.rsplit_once(" on line ")
+                .filter(|(f, _)| f.ends_with(".php"))?
+                .1
+        }
+        None => {
+            rest.rsplit_once(':')
+                .filter(|(f, _)| f.ends_with(".php"))?
+                .1
+        }
+    };
+    (!line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())).then_some(i)
+}
+
 /// Every message that [`find_all`] looks for, whole or in part.
 pub fn all() -> Vec<&'static str> {
     let index = &*INDEX;
@@ -240,9 +261,7 @@ pub fn find_all(text: &str) -> Vec<Quote> {
                 let rest = text[m_end..line_end].trim_end_matches(['.', '\r', ' ', '"', '\'']);
                 // PHP writes where an exception was thrown after its
                 // message: `Access Denied. in file /x/Y.php on line 61`.
-                let php = rest.trim_start_matches(['.', ' ']);
-                let php = (php.starts_with("in file ") || php.starts_with("in /"))
-                    && php.contains(".php");
+                let php = php_location(rest).is_some_and(|i| rest[..i].bytes().all(|c| c == b'.'));
                 if !(rest.is_empty() || php) || !(lead.is_empty() || lead.ends_with(':')) {
                     continue;
                 }
@@ -409,6 +428,10 @@ mod tests {
             find_in("Qcloud\\Cos\\Exception\\ServiceResponseException: Access Denied. in file /app/vendor/qcloud/cos-sdk-v5/src/Qcloud/Cos/ExceptionMiddleware.php on line 61").is_some()
         );
         assert_eq!(find_in("Access Denied. in file list"), None);
+        assert_eq!(php_location("m in /a/B.php:35"), Some(1));
+        assert_eq!(php_location("m in file /a/B.php on line 61"), Some(1));
+        assert_eq!(php_location("m in /a/B.py:35"), None);
+        assert_eq!(php_location("m in file /a/B.php on line x"), None);
     }
 
     #[test]

@@ -357,13 +357,8 @@ fn open_value(field: Field, raw: &str) -> &str {
                 }
             }
             let mut v = v[..cut].trim_end();
-            // PHP appends ` in /path/File.php:35` to exception messages.
-            if let Some(i) = v.rfind(" in ")
-                && let Some((file, line)) = v[i + 4..].rsplit_once(':')
-                && file.ends_with(".php")
-                && !line.is_empty()
-                && line.bytes().all(|b| b.is_ascii_digit())
-            {
+            // PHP appends where the exception was thrown to its message.
+            if let Some(i) = crate::catalog::messages::php_location(v) {
                 v = v[..i].trim_end();
             }
             loop {
@@ -546,6 +541,21 @@ mod tests {
             d.found.message.as_deref(),
             Some("The specified key does not exist.")
         );
+    }
+
+    /// PHP's note of where an exception was thrown is not the message's.
+    #[test]
+    fn php_locations_end_messages() {
+        for text in [
+            "Cos Error Code: AccessDenied, Cos Error Message: Access Denied. in /app/src/Qcloud/Cos/ExceptionMiddleware.php:61",
+            "Cos Error Code: AccessDenied, Cos Error Message: Access Denied. in file /app/src/Qcloud/Cos/ExceptionMiddleware.php on line 61",
+        ] {
+            assert_eq!(
+                one(text).found.message.as_deref(),
+                Some("Access Denied."),
+                "{text}"
+            );
+        }
     }
 
     /// PHP's var_dump (tencentyun/image-php-sdk issue 12) and print_r.
