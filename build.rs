@@ -69,13 +69,14 @@ fn fail(message: &str) -> ! {
 }
 
 const PROVIDERS: [&str; 7] = ["Cos", "Ci", "Obs", "S3", "TencentCloud", "Curl", "Apple"];
-const SECTIONS: [&str; 9] = [
+const SECTIONS: [&str; 10] = [
     "Api",
     "ImageDownload",
     "ImagePersistence",
     "DocumentPreview",
     "ContentModeration",
     "MediaProcessing",
+    "JsonApi",
     "Client",
     "CloudApi",
     "Sts",

@@ -69,7 +69,12 @@ fn every_document_row_is_in_the_catalogue() {
     // name the source (data/README.md, "Sources beyond the seed documents").
     let extra: Vec<String> = catalog::entries()
         .iter()
-        .filter(|e| e.provider.is_service() && e.section != Section::Client)
+        // The client lists and COS's legacy JSON API are lists no seed
+        // document covers: each entry names its page in `source`, which
+        // every_entry_names_its_source checks.
+        .filter(|e| {
+            e.provider.is_service() && !matches!(e.section, Section::Client | Section::JsonApi)
+        })
         .filter(|e| {
             !rows
                 .iter()

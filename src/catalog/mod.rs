@@ -108,6 +108,9 @@ pub enum Section {
     ContentModeration,
     /// CI media processing (MPS) codes.
     MediaProcessing,
+    /// COS's legacy JSON API (V4, before the XML API): negative numbers
+    /// with `ERROR_*` names in a JSON body.
+    JsonApi,
     /// Codes a client (SDK, tool, network library) reports on its own,
     /// without or before a server's answer.
     Client,
@@ -119,13 +122,14 @@ pub enum Section {
 
 impl Section {
     /// Every section, in display order.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Api,
         Section::ImageDownload,
         Section::ImagePersistence,
         Section::DocumentPreview,
         Section::ContentModeration,
         Section::MediaProcessing,
+        Section::JsonApi,
         Section::Client,
         Section::CloudApi,
         Section::Sts,
@@ -138,6 +142,30 @@ impl Section {
         !matches!(self, Section::Client | Section::CloudApi | Section::Sts)
     }
 
+    /// Whether this is one of Cloud Infinite's processing sections (its
+    /// numeric `X-ErrNo` codes).
+    pub fn is_ci_processing(self) -> bool {
+        matches!(
+            self,
+            Section::ImageDownload
+                | Section::ImagePersistence
+                | Section::DocumentPreview
+                | Section::ContentModeration
+                | Section::MediaProcessing
+        )
+    }
+
+    /// Whose codes these are and which list, for a sentence: "Cloud
+    /// Infinite's image download", "COS's legacy JSON API".
+    pub fn owned_title(self) -> String {
+        let owner = match self {
+            s if s.is_ci_processing() => "Cloud Infinite's",
+            Section::JsonApi => "COS's",
+            _ => "the",
+        };
+        format!("{owner} {}", self.title())
+    }
+
     /// The identifier used in `data/` and in `--json` output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -147,6 +175,7 @@ impl Section {
             Section::DocumentPreview => "document-preview",
             Section::ContentModeration => "content-moderation",
             Section::MediaProcessing => "media-processing",
+            Section::JsonApi => "json-api",
             Section::Client => "client",
             Section::CloudApi => "cloud-api",
             Section::Sts => "sts",
@@ -162,6 +191,7 @@ impl Section {
             Section::DocumentPreview => "document preview",
             Section::ContentModeration => "content moderation",
             Section::MediaProcessing => "media processing",
+            Section::JsonApi => "legacy JSON API",
             Section::Client => "client-side",
             Section::CloudApi => "API 3.0 common error",
             Section::Sts => "STS",

@@ -18,13 +18,14 @@ use std::collections::HashMap;
 pub const PROVIDERS: [&str; 7] = ["cos", "ci", "obs", "s3", "tencentcloud", "curl", "apple"];
 
 /// The section identifiers, in catalogue order.
-pub const SECTIONS: [&str; 9] = [
+pub const SECTIONS: [&str; 10] = [
     "api",
     "image-download",
     "image-persistence",
     "document-preview",
     "content-moderation",
     "media-processing",
+    "json-api",
     "client",
     "cloud-api",
     "sts",
@@ -32,7 +33,8 @@ pub const SECTIONS: [&str; 9] = [
 
 /// Which sections each provider (same index as [`PROVIDERS`]) may use.
 pub const PROVIDER_SECTIONS: [&[&str]; 7] = [
-    &["api", "client"],
+    // COS's: the XML API, its legacy JSON API, its SDKs' client codes.
+    &["api", "json-api", "client"],
     // CI's: the API, then its five processing sections.
     SECTIONS.split_at(6).0,
     &["api", "client"],
@@ -613,7 +615,7 @@ mod tests {
         rejects(
             "cos.json",
             &[entry(&[("section", "image-download".into())])],
-            "section \"image-download\" is not one of provider \"cos\"'s (api, client)",
+            "section \"image-download\" is not one of provider \"cos\"'s (api, json-api, client)",
         );
         rejects(
             "tencentcloud.json",

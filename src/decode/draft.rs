@@ -276,6 +276,10 @@ pub fn is_app_code(v: &str) -> bool {
         && !v.ends_with('_')
         && v.bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        // COS's legacy JSON API names its codes so (`ERROR_PROXY_AUTH_FAILED`).
+        && crate::catalog::server_named(&crate::catalog::fold(v))
+            .next()
+            .is_none()
 }
 
 /// `ENOTFOUND`, `ECONNRESET`, `EAI_AGAIN`: an errno name.
@@ -285,6 +289,8 @@ pub fn is_errno_name(v: &str) -> bool {
         && v.starts_with('E')
         && v.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
         && !matches!(v, "ERROR" | "EXCEPTION")
+        // `ERROR_CGI_REQ_PARAM`: COS's legacy JSON API's names, not errno's.
+        && !v.starts_with("ERROR_")
 }
 
 /// A value that stands for an ID without being one: `...`, `xxx`,
@@ -748,9 +754,12 @@ mod tests {
             "_A",
             "A_",
             "Request has expired",
+            "ERROR_PROXY_AUTH_FAILED",
         ] {
             assert!(!is_app_code(code), "{code}");
         }
+        assert!(!is_errno_name("ERROR_CGI_REQ_PARAM"));
+        assert!(is_errno_name("EAI_AGAIN"));
         let servers: Vec<&str> = crate::catalog::server_entries()
             .filter_map(|e| e.code())
             .filter(|c| is_app_code(c))

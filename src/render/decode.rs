@@ -233,15 +233,12 @@ pub fn error(
                 None => {}
             }
             if !ex.sections.is_empty() {
-                let names: Vec<&str> = ex.sections.iter().map(|s| s.title()).collect();
+                let names: Vec<String> = ex.sections.iter().map(|s| s.owned_title()).collect();
                 writeln!(
                     out,
                     "{}",
                     wrap(
-                        &format!(
-                            "Its range is that of Cloud Infinite's {} codes.",
-                            names.join(" or ")
-                        ),
+                        &format!("Its range is that of {} codes.", names.join(" or ")),
                         "  ",
                         w
                     )
@@ -271,14 +268,15 @@ pub fn error(
 /// `status->code: -996`) when no response came; CI's `X-ErrNo` when the
 /// error is CI's, or nothing says whose it is and the number is in a range
 /// CI documents; else an error number of some other API's (Tencent Cloud
-/// API 2.0's `code: 4300`).
+/// API 2.0's `code: 4300`, COS's legacy JSON API's `-97`).
 fn number_label(ex: &Explained) -> &'static str {
     let ci = |p: Option<Provider>| p == Some(Provider::Ci);
     if ex.found.origin == Origin::Client {
         "SDK code"
     } else if ci(ex.provider)
         || (ex.provider.is_none()
-            && (ex.entry.is_some_and(|e| ci(Some(e.provider))) || !ex.sections.is_empty()))
+            && (ex.entry.is_some_and(|e| ci(Some(e.provider)))
+                || ex.sections.iter().any(|s| s.is_ci_processing())))
     {
         "X-ErrNo"
     } else {

@@ -122,6 +122,11 @@ const WORDS: &[(&str, Evidence)] = &[
     ("site-packages/qcloud_cos/", Evidence::COS),
     ("huaweicloud_obs_", Evidence::OBS),
     ("opentelekomcloud_obs_", Evidence::OBS),
+    // COS's legacy JSON API names its codes so: `ERROR_CGI_PARAM_NO_SUCH_OP`,
+    // `ERROR_CMD_BUCKET_NOTEXIST` (not `ERROR_PROXY_`: Tencent's speech
+    // API uses those names too).
+    ("ERROR_CGI_", Evidence::COS),
+    ("ERROR_CMD_", Evidence::COS),
 ];
 
 /// The service as a person names it, matched in any case.
@@ -271,6 +276,14 @@ mod tests {
         assert_eq!(f.provider, Some(Provider::Obs));
     }
 
+    /// COS's legacy JSON API's code names (cos-wx-sdk-v4 issue 4).
+    #[test]
+    fn legacy_json_api_names_are_cos() {
+        let f = one("Got code: -5964, message: \"ERROR_CGI_PARAM_NO_SUCH_OP\"");
+        assert_eq!(f.provider, Some(Provider::Cos));
+        assert_eq!(f.number, Some(-5964));
+    }
+
     /// The service named in the words around the error: `腾讯云COS`
     /// (github.com/AlistGo/alist issues 5434), "an OBS Bucket" (Open
     /// Telekom Cloud's DLI FAQ dli_03_0164).
@@ -294,6 +307,11 @@ mod tests {
         // In lower case after the company's name (kalcaddle/kodbox
         // issues 306).
         let f = one("尝试连接华为obs报错，进入容器检查日志发现403");
+        assert_eq!(f.provider, Some(Provider::Obs));
+        // huaweicloud-sdk-java-obs issue 124: `obs桶`, an OBS bucket.
+        let f = one(
+            "用ak sk调用obs client 跨租户访问一个设为公共读的obs桶，结果报403错误，access Deny",
+        );
         assert_eq!(f.provider, Some(Provider::Obs));
         // Not as a name in code.
         let f = one(
