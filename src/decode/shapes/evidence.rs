@@ -145,6 +145,7 @@ const PHRASES: &[(&str, Evidence)] = &[
     ("华为云对象存储", Evidence::OBS),
     ("Huawei Cloud OBS", Evidence::OBS),
     ("an OBS bucket", Evidence::OBS),
+    ("OBS桶", Evidence::OBS),
     ("an OBS path", Evidence::OBS),
     ("OBS connection", Evidence::OBS),
 ];
