@@ -12,6 +12,7 @@ pub fn client_code(text: &str) -> Option<&'static Entry> {
         .and_then(|n| by_number(Provider::Curl, n))
         .or_else(|| nsurl_number(text).and_then(|n| by_number(Provider::Apple, n)))
         .or_else(|| named(text, "OBS_STATUS_", Provider::Obs))
+        .or_else(|| cos_android_number(text).and_then(|n| by_number(Provider::Cos, n)))
         .or_else(|| named(text, "CURLE_", Provider::Curl))
 }
 
@@ -48,6 +49,18 @@ fn nsurl_number(text: &str) -> Option<i64> {
     rest[..end].parse().ok()
 }
 
+/// The COS Android SDK's `CosXmlClientException{errorCode=20002message=...}`
+/// (its `toString` puts no separator before `message`).
+fn cos_android_number(text: &str) -> Option<i64> {
+    let marker = "CosXmlClientException{errorCode=";
+    let at = text.find(marker)?;
+    let rest = &text[at + marker.len()..];
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    (1..=6).contains(&end).then(|| rest[..end].parse().ok())?
+}
+
 /// A name with `prefix` (`OBS_STATUS_`, `CURLE_`) that the provider's
 /// client section has.
 fn named(text: &str, prefix: &str, provider: Provider) -> Option<&'static Entry> {
@@ -62,9 +75,9 @@ fn named(text: &str, prefix: &str, provider: Provider) -> Option<&'static Entry>
 }
 
 fn by_number(provider: Provider, n: i64) -> Option<&'static Entry> {
-    catalog::entries()
-        .iter()
-        .find(|e| e.provider == provider && e.number.map(i64::from) == Some(n))
+    catalog::entries().iter().find(|e| {
+        e.provider == provider && e.section == Section::Client && e.number.map(i64::from) == Some(n)
+    })
 }
 
 #[cfg(test)]
@@ -97,6 +110,9 @@ mod tests {
             code(ios),
             Some((Provider::Apple, "NSURLErrorCannotFindHost".into()))
         );
+        // qcloud-sdk-android issue 15 (a TLS-intercepting proxy).
+        let android = "Failed: CosXmlClientException{errorCode=20002message=com.tencent.qcloud.core.common.QCloudClientException: javax.net.ssl.SSLHandshakeException: Unacceptable certificate";
+        assert_eq!(code(android), Some((Provider::Cos, "IOError".into())));
         let obs = "put object failed: OBS_STATUS_NameLookupError.";
         assert_eq!(
             code(obs),
@@ -111,5 +127,10 @@ mod tests {
         assert_eq!(code("curl: (99999) nothing"), None);
         assert_eq!(code("NSURLErrorDomain Code=abc"), None);
         assert_eq!(code("OBS_STATUS_NoSuchThing"), None);
+        assert_eq!(code("CosXmlClientException{errorCode=message=x}"), None);
+        assert_eq!(
+            code("CosXmlClientException{errorCode=99999message=x}"),
+            None
+        );
     }
 }
