@@ -29,6 +29,7 @@ fn keywords() -> Vec<&'static str> {
     let mut k: Vec<&'static str> = LABELS.to_vec();
     k.extend(PROSE_BEFORE);
     k.extend(PROSE_AFTER);
+    k.extend(OPENSTACK);
     k.extend((400..600).filter_map(reason_phrase));
     k
 }
@@ -75,6 +76,57 @@ const PROSE_BEFORE: [&str; 9] = [
 /// (`403错误`, `403 报错`).
 const PROSE_AFTER: [&str; 3] = ["错误", "报错", "异常"];
 
+/// What openstacksdk (and the OBS commands of Open Telekom Cloud's
+/// `openstack` client) prints after the status of a failed request:
+/// `Method Not Allowed: Client Error for url: https://obs..., Method Not
+/// Allowed`, `404: Client Error for url: ...`.
+const OPENSTACK: [&str; 2] = [": Client Error for url: ", ": Server Error for url: "];
+
+/// The status before each of [`OPENSTACK`]'s markers: three digits or a
+/// reason phrase.
+fn openstack(text: &str, out: &mut Facts) {
+    for marker in OPENSTACK {
+        for (at, _) in text.match_indices(marker) {
+            let line = &text[..at];
+            let line_start = line.rfind('\n').map_or(0, |i| i + 1);
+            let before = &line[line_start..];
+            let digits = before.len() >= 3 && before.is_char_boundary(before.len() - 3);
+            let n = digits
+                .then(|| &before[before.len() - 3..])
+                .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))
+                .and_then(|d| d.parse::<u16>().ok());
+            let (status, len) = match n {
+                Some(n) => (Some(n), 3),
+                None => {
+                    // The longest reason phrase the line ends with.
+                    let word_start =
+                        |i: usize| i == 0 || !before.as_bytes()[i - 1].is_ascii_alphabetic();
+                    (400..600u16)
+                        .filter_map(|s| reason_phrase(s).map(|r| (s, r)))
+                        .filter(|(_, r)| {
+                            before.len() >= r.len()
+                                && before.is_char_boundary(before.len() - r.len())
+                                && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
+                                && word_start(before.len() - r.len())
+                        })
+                        .max_by_key(|(_, r)| r.len())
+                        .map_or((None, 0), |(s, r)| (Some(s), r.len()))
+                }
+            };
+            if let Some(status) = status.filter(|s| (400..600).contains(s)) {
+                out.push(
+                    at - len..at,
+                    Kind::Status {
+                        status,
+                        reason: None,
+                        alone: false,
+                    },
+                );
+            }
+        }
+    }
+}
+
 const METHODS: [&str; 7] = [
     "GET ", "PUT ", "POST ", "DELETE ", "HEAD ", "OPTIONS ", "PATCH ",
 ];
@@ -102,6 +154,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         }
         at += line.len();
     }
+    openstack(text, out);
     let b = text.as_bytes();
     let mut i = 0;
     while i + 3 <= b.len() {
@@ -241,6 +294,20 @@ mod tests {
             ),
             (
                 "urllib3.connectionpool: https://b.cos.ap-beijing.myqcloud.com:443 \"GET /k HTTP/1.1\" 503 None",
+                503,
+            ),
+            // opentelekomcloud/python-otcextensions issue 114: openstacksdk
+            // names the status by its reason phrase, or its number.
+            (
+                "Method Not Allowed: Client Error for url: https://obs.eu-de.otc.t-systems.com/, Method Not Allowed",
+                405,
+            ),
+            (
+                "ResourceNotFound: 404: Client Error for url: https://obs.eu-de.otc.t-systems.com/b, Not Found",
+                404,
+            ),
+            (
+                "HttpException: Service Unavailable: Server Error for url: https://obs.eu-de.otc.t-systems.com/",
                 503,
             ),
             // github.com/tencentyun/cos-wx-sdk-v5 issues 19, and
