@@ -438,6 +438,40 @@ mod tests {
                 "could not determine how to establish security credentials",
                 "s3fs and cosfs print it alone, not in a log record",
             ),
+            // No credentials: each client prints it as an error's or an
+            // exception's text.
+            (
+                "missing credentials for",
+                "Terraform prints it after Error:",
+            ),
+            (
+                "Unable to locate credentials",
+                "printed in a NoCredentialsError",
+            ),
+            (
+                "NoCredentialProviders",
+                "the AWS SDK for Go's error code, printed as an error's text",
+            ),
+            (
+                "Unable to load AWS credentials from any provider",
+                "printed in an SdkClientException",
+            ),
+            (
+                "Unable to load credentials from any of the providers",
+                "printed in an SdkClientException",
+            ),
+            (
+                "Missing credentials in config",
+                "printed in a CredentialsError",
+            ),
+            (
+                "Could not load credentials from any providers",
+                "printed in a CredentialsProviderError",
+            ),
+            (
+                "SecretId and SecretKey is Required",
+                "printed in a CosClientError",
+            ),
             (
                 "Unable to verify integrity of data upload",
                 "the message of an SdkClientException or CosClientException",

@@ -194,6 +194,9 @@ pub enum FailureKind {
     /// does not match the one the service returned, or could not be
     /// computed.
     Integrity,
+    /// The client had no credentials to sign with (no key pair configured
+    /// or found): the request was not sent.
+    Credentials,
     /// The SDK failed before a response came: an exception from inside
     /// the client library (a bug, a missing dependency, an argument it
     /// refused).
@@ -214,6 +217,7 @@ impl FailureKind {
             FailureKind::Endpoint => "endpoint",
             FailureKind::Local => "local",
             FailureKind::Integrity => "integrity",
+            FailureKind::Credentials => "credentials",
             FailureKind::Sdk => "sdk",
         }
     }

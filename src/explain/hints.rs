@@ -84,6 +84,15 @@ pub fn failure(kind: FailureKind) -> Hint {
              signing if the store does not support it. If it keeps happening, check proxies \
              that alter the body.",
         ),
+        FailureKind::Credentials => (
+            "The client found no credentials to sign the request with, so it was not sent.",
+            "Give the tool its key pair where it reads it: for COS a SecretId and SecretKey \
+             (or a temporary key with its token), for OBS an AK and SK, for an S3 tool an \
+             access key ID and secret access key (its config file, profile or environment \
+             variables). Check that the variables reach the process (a container, a service \
+             manager, a CI job), and that a config file is at the path the tool reads, with \
+             permissions it accepts.",
+        ),
         FailureKind::Sdk => (
             "The SDK failed on its own, before a response came.",
             "Check the call's arguments (bucket, key, region, credentials) and the SDK's \

@@ -297,6 +297,7 @@ fn failure_title(kind: FailureKind) -> &'static str {
         FailureKind::Endpoint => "malformed endpoint",
         FailureKind::Local => "local error",
         FailureKind::Integrity => "integrity check failed",
+        FailureKind::Credentials => "no credentials",
         FailureKind::Sdk => "SDK failure",
     }
 }

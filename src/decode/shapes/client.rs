@@ -15,7 +15,8 @@ use super::super::facts::{Facts, Kind};
 use super::super::record::RecordText;
 use super::Shape;
 use crate::decode::FailureKind::{
-    self, Cors, Dns, Endpoint, Integrity, Local, Network, Refused, Reset, Sdk, Timeout, Tls,
+    self, Cors, Credentials, Dns, Endpoint, Integrity, Local, Network, Refused, Reset, Sdk,
+    Timeout, Tls,
 };
 
 /// Phrases (with a space: in any case) and identifiers (as written), and
@@ -176,16 +177,45 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     // Go's dialer when the socket was closed under it (a local firewall or
     // network filter).
     ("connect: bad file descriptor", Network),
-    // s3fs and cosfs when no credentials are configured.
+    // No credentials to sign with, as each client says it: s3fs and
+    // cosfs, Open Telekom Cloud's Terraform provider, botocore and the AWS
+    // CLI, the AWS SDKs for Go (v1, v2), Java (v1, v2) and JavaScript (v2,
+    // v3), and cos-python-sdk-v5.
     (
         "could not determine how to establish security credentials",
-        Sdk,
+        Credentials,
     ),
+    ("missing credentials for", Credentials),
+    ("Unable to locate credentials", Credentials),
+    ("NoCredentialProviders", Credentials),
+    ("failed to retrieve credentials", Credentials),
+    (
+        "Unable to load AWS credentials from any provider",
+        Credentials,
+    ),
+    (
+        "Unable to load credentials from any of the providers",
+        Credentials,
+    ),
+    ("Missing credentials in config", Credentials),
+    ("Could not load credentials from any providers", Credentials),
+    ("SecretId and SecretKey is Required", Credentials),
 ];
 
 /// Which kind wins when a text has signals of several: the most specific.
-const RANK: [FailureKind; 11] = [
-    Endpoint, Dns, Tls, Refused, Timeout, Reset, Cors, Integrity, Network, Local, Sdk,
+const RANK: [FailureKind; 12] = [
+    Endpoint,
+    Credentials,
+    Dns,
+    Tls,
+    Refused,
+    Timeout,
+    Reset,
+    Cors,
+    Integrity,
+    Network,
+    Local,
+    Sdk,
 ];
 
 pub const SHAPE: Shape = Shape {
@@ -602,10 +632,27 @@ mod tests {
             failure("Last error was: dial tcp 49.4.121.52:443: connect: bad file descriptor").0,
             FailureKind::Network
         );
-        assert_eq!(
-            failure("cosfs: could not determine how to establish security credentials.").0,
-            FailureKind::Sdk
-        );
+    }
+
+    /// No credentials to sign with: the request was never sent.
+    #[test]
+    fn no_credentials() {
+        // tests/corpus/real/client-cosfs-no-credentials-config.txt and
+        // opentelekomcloud/terraform-provider-opentelekomcloud issue 713.
+        for text in [
+            "cosfs: could not determine how to establish security credentials.",
+            "Error: Error creating OpenTelekomCloud OBS client: missing credentials for OBS, need access_key and secret_key or security_token values for provider",
+            "botocore.exceptions.NoCredentialsError: Unable to locate credentials",
+            "NoCredentialProviders: no valid providers in chain. Deprecated.",
+            "com.amazonaws.SdkClientException: Unable to load AWS credentials from any provider in the chain",
+            "CredentialsError: Missing credentials in config",
+            "qcloud_cos.cos_exception.CosClientError: SecretId and SecretKey is Required!",
+        ] {
+            assert_eq!(failure(text).0, FailureKind::Credentials, "{text}");
+        }
+        // Words about credentials that are no failure to find them.
+        let e = errors("loaded credentials from the environment");
+        assert!(e.iter().all(|x| x.found.origin != Origin::Client), "{e:?}");
         // huaweicloud-sdk-java-obs issue 159 (Android): the SDK could not
         // open its resumable upload's record file.
         let f = one(
