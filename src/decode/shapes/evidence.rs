@@ -37,6 +37,10 @@ const WORDS: &[(&str, Evidence)] = &[
     ("CosXmlServiceException", Evidence::COS),
     ("CosXmlClientException", Evidence::COS),
     ("Qcloud\\Cos", Evidence::COS),
+    // The COS PHP SDK's exception as a string (CosException::__toString):
+    // `Cos Error Code: AccessDenied, Status Code: 403, Cos Request ID: ...`.
+    ("Cos Error Code: ", Evidence::COS),
+    ("Cos Request ID: ", Evidence::COS),
     ("COSXML.", Evidence::COS),
     ("QCloudCOSXML", Evidence::COS),
     ("cos-go-sdk-v5", Evidence::COS),
@@ -275,6 +279,17 @@ mod tests {
             "getObject failed: status [403] - request id [0000018D0238B1A3E2A4C4D5E6F70812] - error code [AccessDenied] on obs.cn-north-4.myhuaweicloud.com",
         );
         assert_eq!(f.provider, Some(Provider::Obs));
+    }
+
+    /// The COS PHP SDK's words for its exception's fields, quoted alone in
+    /// a plugin's FAQ (sync-qcloud-cos: `使用子账户报错：Cos Error Code:
+    /// AccessDenied, Status Code: 403`).
+    #[test]
+    fn the_php_sdk_s_field_names_are_cos() {
+        let f = one("使用子账户报错`Cos Error Code: AccessDenied, Status Code: 403`");
+        assert_eq!(f.provider, Some(Provider::Cos));
+        assert_eq!(f.code.as_deref(), Some("AccessDenied"));
+        assert_eq!(f.status, Some(403));
     }
 
     /// COS's legacy JSON API's code names (cos-wx-sdk-v4 issue 4).
