@@ -78,7 +78,9 @@ fn concatenations(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let body = line.trim_end_matches(['\n', '\r']).trim_end();
         let (body, more) = match body.strip_suffix(" +") {
             Some(b) => (b, true),
-            None => (body.trim_end_matches([',', '}', ')', ']']), false),
+            // The last literal, maybe closing the object it is in
+            // (`'</Error>' }`).
+            None => (body.trim_end_matches([',', '}', ')', ']', ' ']), false),
         };
         let literal = match &open {
             // The first line may have a label before its literal.
@@ -207,6 +209,11 @@ mod tests {
         // A label before the first literal (`body: '...' +`).
         let f = one("  body: '<Error>\\n' +\n    '<Code>NoSuchKey</Code>\\n' +\n    '</Error>',\n");
         assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
+        let runs = super::concatenations(
+            "{ body: '<Error>\\n' +\n    '<Code>NoSuchKey</Code>\\n' +\n    '</Error>' }\n",
+        );
+        assert_eq!(runs.len(), 1);
+        assert!(runs[0].1.ends_with("</Error>"), "{:?}", runs[0].1);
     }
 
     #[test]
