@@ -438,6 +438,16 @@ mod tests {
                 "could not determine how to establish security credentials",
                 "s3fs and cosfs print it alone, not in a log record",
             ),
+            // Node's fs errors: an Error's message, or its object's code.
+            ("ENOENT", "printed after Error: or as an object's code"),
+            ("EACCES", "printed after Error: or as an object's code"),
+            ("EISDIR", "printed after Error: or as an object's code"),
+            ("ENOSPC", "printed after Error: or as an object's code"),
+            ("EROFS", "printed after Error: or as an object's code"),
+            (
+                "No FileSystem for scheme",
+                "printed in an UnsupportedFileSystemException or an IOException",
+            ),
             // No credentials: each client prints it as an error's or an
             // exception's text.
             (

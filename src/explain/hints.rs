@@ -96,7 +96,9 @@ pub fn failure(kind: FailureKind) -> Hint {
         FailureKind::Sdk => (
             "The SDK failed on its own, before a response came.",
             "Check the call's arguments (bucket, key, region, credentials) and the SDK's \
-             version; upgrade if it is a known bug.",
+             version; upgrade if it is a known bug. A class that is not found, or Hadoop's \
+             `No FileSystem for scheme`, means the connector (hadoop-cos for cosn://, \
+             hadoop-obs for obs://) or the SDK is not on the job's classpath.",
         ),
     };
     Hint {

@@ -137,6 +137,16 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("open failed: EPERM", Local),
     ("open failed: ENOENT", Local),
     ("open failed: EROFS", Local),
+    // Node's fs errors, as an uploader passes them on (`fail to upload
+    // files to cos: Error: ENOENT: no such file or directory, open
+    // 'build/vicon.ico'`), or as their object (`{ errno: -21, code:
+    // 'EISDIR', syscall: 'read' }`). Node's DNS failure on some systems,
+    // `getaddrinfo ENOENT`, is DNS's: it ranks first.
+    ("ENOENT", Local),
+    ("EACCES", Local),
+    ("EISDIR", Local),
+    ("ENOSPC", Local),
+    ("EROFS", Local),
     // cosfs, obsfs and s3fs without the FUSE device (a container run
     // without it, a missing kernel module).
     ("failed to open /dev/fuse", Local),
@@ -177,6 +187,10 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     // Go's dialer when the socket was closed under it (a local firewall or
     // network filter).
     ("connect: bad file descriptor", Network),
+    // Hadoop has no file system for the path's scheme: the connector
+    // (hadoop-cos for `cosn`, hadoop-obs for `obs`) is not on the
+    // classpath, and nothing was sent.
+    ("No FileSystem for scheme", Sdk),
     // No credentials to sign with, as each client says it: s3fs and
     // cosfs, Open Telekom Cloud's Terraform provider, botocore and the AWS
     // CLI, the AWS SDKs for Go (v1, v2), Java (v1, v2) and JavaScript (v2,
@@ -632,6 +646,45 @@ mod tests {
             failure("Last error was: dial tcp 49.4.121.52:443: connect: bad file descriptor").0,
             FailureKind::Network
         );
+    }
+
+    /// Node's fs errors passed on by an uploader (TencentCloud/cos-action
+    /// issue 22).
+    #[test]
+    fn node_file_errors_are_local() {
+        let f = one(
+            "Error: fail to upload files to cos: Error: ENOENT: no such file or directory, open 'build/vicon.ico'",
+        );
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Local));
+        assert_eq!(
+            failure("Error: EACCES: permission denied, open '/data/a.jpg'").0,
+            FailureKind::Local
+        );
+        // TencentCloud/cosbrowser issue 13: the error object itself.
+        assert_eq!(
+            failure("出现这个错误, 文件停止上传 { errno: -21, code: 'EISDIR', syscall: 'read' }").0,
+            FailureKind::Local
+        );
+        assert_eq!(
+            failure("Error: getaddrinfo ENOENT b.cos.ap-beijing.myqcloud.com").0,
+            FailureKind::Dns
+        );
+    }
+
+    /// Hadoop without the connector for the path's scheme (StarRocks
+    /// issue 8721; hudi's `No FileSystem for scheme "s3"`).
+    #[test]
+    fn no_file_system_for_the_scheme() {
+        let f = one(
+            "[42000][1064] com.starrocks.common.DdlException: get partition detail failed: com.starrocks.common.DdlException: get hive partition meta data failed: No FileSystem for scheme “obs”",
+        );
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Sdk));
+        assert_eq!(f.provider, Some(crate::catalog::Provider::Obs));
+        let f = one(
+            "Caused by: org.apache.hadoop.fs.UnsupportedFileSystemException: No FileSystem for scheme \"s3\"",
+        );
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Sdk));
+        assert_eq!(f.provider, None);
     }
 
     /// No credentials to sign with: the request was never sent.

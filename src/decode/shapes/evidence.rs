@@ -107,6 +107,11 @@ const WORDS: &[(&str, Evidence)] = &[
     ("radosgw", Evidence::OTHER),
     ("CosNativeFileSystemStore", Evidence::COS),
     ("cosn://", Evidence::COS),
+    // Hadoop's `No FileSystem for scheme "obs"`: the scheme's connector.
+    ("scheme \"cosn\"", Evidence::COS),
+    ("scheme “cosn”", Evidence::COS),
+    ("scheme \"obs\"", Evidence::OBS),
+    ("scheme “obs”", Evidence::OBS),
     ("com.tencent.cos", Evidence::COS),
     ("OBS.ObsException", Evidence::OBS),
     ("OBS.Internal", Evidence::OBS),
