@@ -55,10 +55,14 @@ fn cos_android_number(text: &str) -> Option<i64> {
     let marker = "CosXmlClientException{errorCode=";
     let at = text.find(marker)?;
     let rest = &text[at + marker.len()..];
-    let end = rest
+    // `-10000` (UNKNOWN) is negative.
+    let sign = usize::from(rest.starts_with('-'));
+    let end = rest[sign..]
         .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    (1..=6).contains(&end).then(|| rest[..end].parse().ok())?
+        .map_or(rest.len(), |i| sign + i);
+    (sign + 1..=sign + 6)
+        .contains(&end)
+        .then(|| rest[..end].parse().ok())?
 }
 
 /// A name with `prefix` (`OBS_STATUS_`, `CURLE_`) that the provider's
@@ -113,6 +117,8 @@ mod tests {
         // qcloud-sdk-android issue 15 (a TLS-intercepting proxy).
         let android = "Failed: CosXmlClientException{errorCode=20002message=com.tencent.qcloud.core.common.QCloudClientException: javax.net.ssl.SSLHandshakeException: Unacceptable certificate";
         assert_eq!(code(android), Some((Provider::Cos, "IOError".into())));
+        let unknown = "CosXmlClientException{errorCode=-10000message=unknown}";
+        assert_eq!(code(unknown), Some((Provider::Cos, "UNKNOWN".into())));
         let obs = "put object failed: OBS_STATUS_NameLookupError.";
         assert_eq!(
             code(obs),

@@ -124,7 +124,17 @@ pub fn explain(found: Found) -> Explained {
             if let Some(p) = found.provider {
                 filter.providers = vec![p];
             }
-            catalog::suggest::suggest(&Query::Name(folded), &filter)
+            let mut near = catalog::suggest::suggest(&Query::Name(folded), &filter);
+            // The legacy JSON API's long `ERROR_*` names are near names
+            // only of a name written that way.
+            if !found
+                .code
+                .as_deref()
+                .is_some_and(|c| c.starts_with("ERROR_"))
+            {
+                near.retain(|n| !n.starts_with("ERROR_"));
+            }
+            near
         }
         _ => Vec::new(),
     };
@@ -197,7 +207,17 @@ pub fn explain(found: Found) -> Explained {
     let hint = hint(&found, provider, entry);
     let in_200 = hints::in_200(&found);
     let sections = match (entry, numeric_code(&found)) {
-        (None, Some(n)) => hints::sections_near(n),
+        (None, Some(n)) => {
+            let mut near = hints::sections_near(n);
+            // Only the ranges of the provider the input names, and COS's
+            // legacy JSON API's only where the input looks like it.
+            near.retain(|s| match s {
+                Section::JsonApi => json_api_fits(&found),
+                s if s.is_ci_processing() => provider.is_none_or(|p| p == Provider::Ci),
+                _ => true,
+            });
+            near
+        }
         _ => Vec::new(),
     };
     Explained {
@@ -281,6 +301,8 @@ struct CodeKey {
     provider: Option<Provider>,
     vendor: Option<Vendor>,
     status: Option<u16>,
+    /// [`json_api_fits`], which also reads the message.
+    json_api: bool,
 }
 
 impl CodeKey {
@@ -290,6 +312,7 @@ impl CodeKey {
             && self.provider == f.provider
             && self.vendor == f.vendor
             && self.status == f.status
+            && self.json_api == json_api_fits(f)
     }
 }
 
@@ -320,6 +343,7 @@ fn by_code_cached(found: &Found) -> Option<&'static Entry> {
             provider: found.provider,
             vendor: found.vendor,
             status: found.status,
+            json_api: json_api_fits(found),
         };
         recent.insert(0, (key, entry));
         entry
@@ -340,6 +364,23 @@ fn lookup_server(query: &Query) -> Vec<&'static Entry> {
     }
 }
 
+/// Whether COS's legacy JSON API's entries may be this error's. Its small
+/// negative numbers (-48, -71, -9999) are what many an application's JSON
+/// says too: only an input that is COS's, or Tencent's, or that names the
+/// code the way that API does (`"message": "ERROR_PROXY_AUTH_FAILED"`),
+/// gets them.
+fn json_api_fits(found: &Found) -> bool {
+    let v4_name = |s: Option<&str>| s.is_some_and(|s| s.trim().starts_with("ERROR_"));
+    match found.provider {
+        Some(p) => p == Provider::Cos,
+        None => {
+            found.vendor == Some(Vendor::Tencent)
+                || v4_name(found.message.as_deref())
+                || v4_name(found.code.as_deref())
+        }
+    }
+}
+
 /// Every entry the error's code or number names.
 fn candidates(found: &Found) -> Vec<&'static Entry> {
     let mut out = Vec::new();
@@ -355,6 +396,9 @@ fn candidates(found: &Found) -> Vec<&'static Entry> {
         && let Some(n) = found.number
     {
         out = lookup_server(&Query::Number(n));
+    }
+    if !json_api_fits(found) {
+        out.retain(|e| e.section != Section::JsonApi);
     }
     out
 }
@@ -374,6 +418,9 @@ fn by_code(found: &Found) -> Option<&'static Entry> {
         && let Some(n) = found.number
     {
         candidates = lookup_server(&Query::Number(n));
+    }
+    if !json_api_fits(found) {
+        candidates.retain(|e| e.section != Section::JsonApi);
     }
     // A code the input's provider does not document is not that
     // provider's entry, even if another provider has the name; when only
@@ -434,6 +481,40 @@ mod tests {
             status,
             provider,
             ..Found::default()
+        }
+    }
+
+    /// COS's legacy JSON API's numbers name an entry only where the input
+    /// looks like that API's answer; another application's `{"code":
+    /// -48}`, or another provider's error, is not read as COS's.
+    #[test]
+    fn legacy_json_api_numbers_want_their_context() {
+        let numbered = |n: i64, message: Option<&str>, provider: Option<Provider>| Found {
+            number: Some(n),
+            message: message.map(str::to_owned),
+            provider,
+            ..Found::default()
+        };
+        // tests/corpus/real/cos-rikka-json-api-proxy-auth-failed.txt
+        let v4 = explain(numbered(-97, Some("ERROR_PROXY_AUTH_FAILED"), None));
+        assert_eq!(v4.provider, Some(Provider::Cos));
+        assert_eq!(v4.entry.map(|e| e.section), Some(Section::JsonApi));
+        let cos = explain(numbered(-133, None, Some(Provider::Cos)));
+        assert_eq!(cos.entry.map(|e| e.section), Some(Section::JsonApi));
+        for (n, message, provider) in [
+            (-48, Some("rate limited"), None),
+            (-9999, Some("unknown error"), None),
+            (-97, None, Some(Provider::Obs)),
+            (-48, None, Some(Provider::Ci)),
+        ] {
+            let ex = explain(numbered(n, message, provider));
+            assert_eq!(ex.entry, None, "{n} {message:?} {provider:?}");
+            assert_eq!(ex.provider, provider, "{n} {message:?}");
+            assert!(
+                !ex.sections.contains(&Section::JsonApi),
+                "{n}: {:?}",
+                ex.sections
+            );
         }
     }
 

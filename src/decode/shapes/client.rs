@@ -137,16 +137,6 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("open failed: EPERM", Local),
     ("open failed: ENOENT", Local),
     ("open failed: EROFS", Local),
-    // Node's fs errors, as an uploader passes them on (`fail to upload
-    // files to cos: Error: ENOENT: no such file or directory, open
-    // 'build/vicon.ico'`), or as their object (`{ errno: -21, code:
-    // 'EISDIR', syscall: 'read' }`). Node's DNS failure on some systems,
-    // `getaddrinfo ENOENT`, is DNS's: it ranks first.
-    ("ENOENT", Local),
-    ("EACCES", Local),
-    ("EISDIR", Local),
-    ("ENOSPC", Local),
-    ("EROFS", Local),
     // cosfs, obsfs and s3fs without the FUSE device (a container run
     // without it, a missing kernel module).
     ("failed to open /dev/fuse", Local),
@@ -202,7 +192,6 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("missing credentials for", Credentials),
     ("Unable to locate credentials", Credentials),
     ("NoCredentialProviders", Credentials),
-    ("failed to retrieve credentials", Credentials),
     (
         "Unable to load AWS credentials from any provider",
         Credentials,
@@ -219,13 +208,15 @@ const SIGNALS: &[(&str, FailureKind)] = &[
 /// Which kind wins when a text has signals of several: the most specific.
 const RANK: [FailureKind; 12] = [
     Endpoint,
-    Credentials,
     Dns,
     Tls,
     Refused,
     Timeout,
     Reset,
     Cors,
+    // After the network's kinds: a credentials chain that failed because
+    // its endpoint did not resolve failed in the network.
+    Credentials,
     Integrity,
     Network,
     Local,
@@ -250,7 +241,38 @@ fn keywords() -> Vec<&'static str> {
     k.extend(FAILURE_MARKS);
     k.extend(["Exception", "ObsException: Error message:Request"]);
     k.extend(JS_NETWORK_LEADS);
+    k.extend(NODE_FILE_ERRORS);
     k
+}
+
+/// Node's fs errors, as an uploader passes them on (`fail to upload files
+/// to cos: Error: ENOENT: no such file or directory, open
+/// 'build/vicon.ico'`), or as their object (`{ errno: -21, code: 'EISDIR',
+/// syscall: 'read' }`). Read only as Node writes them: `ENOENT: ` or an
+/// object's `code`, never a name alone (`skipped 2 (ENOENT)`,
+/// `err.code === "ENOENT"` in code).
+const NODE_FILE_ERRORS: [&str; 5] = ["ENOENT", "EACCES", "EISDIR", "ENOSPC", "EROFS"];
+
+/// Where the first of [`NODE_FILE_ERRORS`] is, written as Node writes it.
+fn node_file_error(text: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    NODE_FILE_ERRORS
+        .iter()
+        .filter_map(|name| {
+            text.match_indices(name).find_map(|(at, _)| {
+                let end = at + name.len();
+                let word_start =
+                    at == 0 || !(b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'_');
+                let message = text[end..].starts_with(": ");
+                let before = &text[..at];
+                let object = ["code: '", "code: \"", "\"code\":\"", "\"code\": \""]
+                    .iter()
+                    .any(|lead| before.ends_with(lead))
+                    && matches!(b.get(end), Some(b'\'' | b'"'));
+                (word_start && (message || object)).then_some((at, end))
+            })
+        })
+        .min()
 }
 
 /// How cos-js-sdk-v5's failure object starts when the browser gave it no
@@ -293,6 +315,12 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         let rank = RANK.iter().position(|k| *k == kind).unwrap_or(RANK.len());
         if best.is_none_or(|(r, _, _, _)| rank < r) {
             best = Some((rank, kind, at, at + needle.len()));
+        }
+    }
+    if let Some((a, z)) = node_file_error(text) {
+        let rank = RANK.iter().position(|k| *k == Local).unwrap_or(RANK.len());
+        if best.is_none_or(|(r, _, _, _)| rank < r) {
+            best = Some((rank, Local, a, z));
         }
     }
     // curl's exit codes, as curl, libcurl and its wrappers print them.
@@ -669,6 +697,20 @@ mod tests {
             failure("Error: getaddrinfo ENOENT b.cos.ap-beijing.myqcloud.com").0,
             FailureKind::Dns
         );
+        // A name alone is no failure: a summary, code that tests for it,
+        // a longer word.
+        for text in [
+            "Uploaded 12 files to cos://bucket, skipped 2 (ENOENT)",
+            "if (err.code === \"ENOENT\") return defaults;",
+            "fs.readFile: EACCESSIBLE flag set",
+            "ZEROFS_ENABLED=true, mount failed",
+        ] {
+            let e = errors(text);
+            assert!(
+                e.iter().all(|x| x.found.origin != Origin::Client),
+                "{text}: {e:?}"
+            );
+        }
     }
 
     /// Hadoop without the connector for the path's scheme (StarRocks
@@ -703,9 +745,22 @@ mod tests {
         ] {
             assert_eq!(failure(text).0, FailureKind::Credentials, "{text}");
         }
+        // A chain that failed in the network: the network's kind.
+        assert_eq!(
+            failure("NoCredentialProviders: no valid providers in chain\ncaused by: EC2RoleRequestError: no EC2 instance role found\ncaused by: RequestError: send request failed\ncaused by: Get http://169.254.169.254/latest/meta-data/iam/security-credentials/: dial tcp 169.254.169.254:80: i/o timeout").0,
+            FailureKind::Timeout
+        );
         // Words about credentials that are no failure to find them.
-        let e = errors("loaded credentials from the environment");
-        assert!(e.iter().all(|x| x.found.origin != Origin::Client), "{e:?}");
+        for text in [
+            "loaded credentials from the environment",
+            "2024-05-01T10:00:00Z INFO credentials: failed to retrieve credentials from IMDS, falling back to static keys; upload ok",
+        ] {
+            let e = errors(text);
+            assert!(
+                e.iter().all(|x| x.found.origin != Origin::Client),
+                "{text}: {e:?}"
+            );
+        }
         // huaweicloud-sdk-java-obs issue 159 (Android): the SDK could not
         // open its resumable upload's record file.
         let f = one(

@@ -86,11 +86,19 @@ const OPENSTACK: [&str; 2] = [": Client Error for url: ", ": Server Error for ur
 /// reason phrase.
 fn openstack(text: &str, out: &mut Facts) {
     for marker in OPENSTACK {
+        // The line's start, found by looking back only as far as the last
+        // match: a long line of markers costs one pass.
+        let (mut line_start, mut seen) = (0, 0);
         for (at, _) in text.match_indices(marker) {
-            let line = &text[..at];
-            let line_start = line.rfind('\n').map_or(0, |i| i + 1);
-            let before = &line[line_start..];
-            let digits = before.len() >= 3 && before.is_char_boundary(before.len() - 3);
+            if let Some(i) = text[seen..at].rfind('\n') {
+                line_start = seen + i + 1;
+            }
+            seen = at;
+            let before = &text[line_start..at];
+            let digits = before.len() >= 3
+                && before.is_char_boundary(before.len() - 3)
+                // Three digits that end a longer number are no status.
+                && (before.len() == 3 || !before.as_bytes()[before.len() - 4].is_ascii_alphanumeric());
             let n = digits
                 .then(|| &before[before.len() - 3..])
                 .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))
@@ -337,6 +345,9 @@ mod tests {
             let f = one(text);
             assert_eq!(f.status, Some(status), "{text}");
         }
+        // Three digits that end a longer number are no status.
+        let e = errors("job 71404: Client Error for url: https://x/");
+        assert!(e.iter().all(|x| x.found.status != Some(404)), "{e:?}");
     }
 
     #[test]
