@@ -306,13 +306,13 @@ struct CodeKey {
 }
 
 impl CodeKey {
-    fn is(&self, f: &Found) -> bool {
+    fn is(&self, f: &Found, json_api: bool) -> bool {
         self.code == f.code
             && self.number == f.number
             && self.provider == f.provider
             && self.vendor == f.vendor
             && self.status == f.status
-            && self.json_api == json_api_fits(f)
+            && self.json_api == json_api
     }
 }
 
@@ -328,7 +328,8 @@ fn by_code_cached(found: &Found) -> Option<&'static Entry> {
             const { std::cell::RefCell::new(Vec::new()) };
     }
     RECENT.with_borrow_mut(|recent| {
-        if let Some(i) = recent.iter().position(|(k, _)| k.is(found)) {
+        let json_api = json_api_fits(found);
+        if let Some(i) = recent.iter().position(|(k, _)| k.is(found, json_api)) {
             // Most recent first.
             recent[..=i].rotate_right(1);
             return recent[0].1;
@@ -343,7 +344,7 @@ fn by_code_cached(found: &Found) -> Option<&'static Entry> {
             provider: found.provider,
             vendor: found.vendor,
             status: found.status,
-            json_api: json_api_fits(found),
+            json_api,
         };
         recent.insert(0, (key, entry));
         entry
