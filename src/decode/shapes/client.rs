@@ -205,6 +205,11 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("SecretId and SecretKey is Required", Credentials),
 ];
 
+/// Where `kind` is in [`RANK`] (lower wins).
+fn rank(kind: FailureKind) -> usize {
+    RANK.iter().position(|k| *k == kind).unwrap_or(RANK.len())
+}
+
 /// Which kind wins when a text has signals of several: the most specific.
 const RANK: [FailureKind; 12] = [
     Endpoint,
@@ -296,6 +301,13 @@ fn js_network_object(text: &str) -> Option<(usize, usize)> {
 fn find(rec: &RecordText<'_>, out: &mut Facts) {
     let text = rec.text;
     let mut best: Option<(usize, FailureKind, usize, usize)> = None;
+    // A failure at `a..z`, kept when its kind ranks before the one so far.
+    let offer = |best: &mut Option<(usize, FailureKind, usize, usize)>, kind, a, z| {
+        let rank = rank(kind);
+        if best.is_none_or(|(r, _, _, _)| rank < r) {
+            *best = Some((rank, kind, a, z));
+        }
+    };
     for &(needle, kind) in SIGNALS {
         // Phrases in any case; identifiers and codes as written.
         let at = if needle.contains(' ') {
@@ -312,23 +324,14 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         if needle == "x509: " && find_ignore_case(text, "certificate").is_none() {
             continue;
         }
-        let rank = RANK.iter().position(|k| *k == kind).unwrap_or(RANK.len());
-        if best.is_none_or(|(r, _, _, _)| rank < r) {
-            best = Some((rank, kind, at, at + needle.len()));
-        }
+        offer(&mut best, kind, at, at + needle.len());
     }
     if let Some((a, z)) = node_file_error(text) {
-        let rank = RANK.iter().position(|k| *k == Local).unwrap_or(RANK.len());
-        if best.is_none_or(|(r, _, _, _)| rank < r) {
-            best = Some((rank, Local, a, z));
-        }
+        offer(&mut best, Local, a, z);
     }
     // curl's exit codes, as curl, libcurl and its wrappers print them.
     if let Some((at, len, kind)) = curl_code(text) {
-        let rank = RANK.iter().position(|k| *k == kind).unwrap_or(RANK.len());
-        if best.is_none_or(|(r, _, _, _)| rank < r) {
-            best = Some((rank, kind, at, at + len));
-        }
+        offer(&mut best, kind, at, at + len);
     }
     // An OBS SDK exception without a response code: the request never
     // got an answer (the SDK says `ResponseCode: 403` when it did).
@@ -342,8 +345,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     if best.is_none()
         && let Some((a, z)) = js_network_object(text)
     {
-        let rank = RANK.iter().position(|k| *k == Cors).unwrap_or(RANK.len());
-        best = Some((rank, Cors, a, z));
+        best = Some((rank(Cors), Cors, a, z));
     }
     // An exception raised inside a COS or OBS SDK, with nothing of a
     // response around it: the SDK failed on its own.
