@@ -384,9 +384,16 @@ fn json_api_fits(found: &Found) -> bool {
 
 /// Every entry the error's code or number names.
 fn candidates(found: &Found) -> Vec<&'static Entry> {
+    named(found, found.code.as_deref().or(found.implied.as_deref()))
+}
+
+/// The server entries `code` names, else the error's number; COS's legacy
+/// JSON API's only where [`json_api_fits`].
+fn named(found: &Found, code: Option<&str>) -> Vec<&'static Entry> {
     let mut out = Vec::new();
-    if let Some(code) = found.code.as_deref().or(found.implied.as_deref()) {
+    if let Some(code) = code {
         let trimmed = code.trim();
+        // A numeric <Code> (CI jobs) is a number, not a name.
         let query = match trimmed.parse::<i64>() {
             Ok(n) => Query::Number(n),
             Err(_) => Query::Name(fold(trimmed)),
@@ -405,24 +412,7 @@ fn candidates(found: &Found) -> Vec<&'static Entry> {
 }
 
 fn by_code(found: &Found) -> Option<&'static Entry> {
-    let mut candidates = Vec::new();
-    if let Some(code) = found.code.as_deref() {
-        let trimmed = code.trim();
-        // A numeric <Code> (CI jobs) is a number, not a name.
-        let query = match trimmed.parse::<i64>() {
-            Ok(n) => Query::Number(n),
-            Err(_) => Query::Name(fold(trimmed)),
-        };
-        candidates = lookup_server(&query);
-    }
-    if candidates.is_empty()
-        && let Some(n) = found.number
-    {
-        candidates = lookup_server(&Query::Number(n));
-    }
-    if !json_api_fits(found) {
-        candidates.retain(|e| e.section != Section::JsonApi);
-    }
+    let mut candidates = named(found, found.code.as_deref());
     // A code the input's provider does not document is not that
     // provider's entry, even if another provider has the name; when only
     // the vendor is known (a TraceId is Tencent's), keep its providers.
