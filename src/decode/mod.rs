@@ -204,6 +204,12 @@ pub enum FailureKind {
 }
 
 impl FailureKind {
+    /// Whether the client failed on what a response brought (its check of
+    /// the data), rather than before any response came.
+    pub fn after_response(self) -> bool {
+        self == FailureKind::Integrity
+    }
+
     /// The identifier used in `--json` output.
     pub fn as_str(self) -> &'static str {
         match self {

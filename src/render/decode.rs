@@ -67,7 +67,7 @@ pub fn error(
         Origin::Service => "",
         Origin::Proxy => " · answered by a proxy",
         // The SDK's check of the data came after a response.
-        Origin::Client if f.failure.as_ref().map(|x| x.kind) == Some(FailureKind::Integrity) => {
+        Origin::Client if f.failure.as_ref().is_some_and(|x| x.kind.after_response()) => {
             " · failed in the client"
         }
         Origin::Client => " · no response",

@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use owo_colors::{OwoColorize, Style};
 
 use coserr::catalog::Entry;
-use coserr::decode::{FailureKind, Origin};
+use coserr::decode::Origin;
 use coserr::explain::TallyRow;
 
 use super::text::description;
@@ -288,7 +288,7 @@ pub fn summary(out: &mut impl Write, rows: &[TallyRow], look: &Look) -> io::Resu
     let name = |r: &TallyRow| match (&r.code, r.number, r.failure) {
         (Some(c), _, _) => c.clone(),
         (None, Some(n), _) => n.to_string(),
-        (None, None, Some(kind @ FailureKind::Integrity)) => {
+        (None, None, Some(kind)) if kind.after_response() => {
             format!("(failed in the client: {})", kind.as_str())
         }
         (None, None, Some(kind)) => format!("(no response: {})", kind.as_str()),
