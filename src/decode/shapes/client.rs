@@ -569,6 +569,15 @@ mod tests {
     use super::super::tests::{errors, one};
     use crate::decode::{FailureKind, Origin};
 
+    /// Asserts that `text` gives no client failure.
+    fn no_client_failure(text: &str) {
+        let e = errors(text);
+        assert!(
+            e.iter().all(|x| x.found.origin != Origin::Client),
+            "{text}: {e:?}"
+        );
+    }
+
     fn failure(text: &str) -> (FailureKind, Option<String>) {
         let f = one(text);
         assert_eq!(f.origin, Origin::Client, "{text}");
@@ -707,11 +716,7 @@ mod tests {
             "fs.readFile: EACCESSIBLE flag set",
             "ZEROFS_ENABLED=true, mount failed",
         ] {
-            let e = errors(text);
-            assert!(
-                e.iter().all(|x| x.found.origin != Origin::Client),
-                "{text}: {e:?}"
-            );
+            no_client_failure(text);
         }
     }
 
@@ -757,11 +762,7 @@ mod tests {
             "loaded credentials from the environment",
             "2024-05-01T10:00:00Z INFO credentials: failed to retrieve credentials from IMDS, falling back to static keys; upload ok",
         ] {
-            let e = errors(text);
-            assert!(
-                e.iter().all(|x| x.found.origin != Origin::Client),
-                "{text}: {e:?}"
-            );
+            no_client_failure(text);
         }
         // huaweicloud-sdk-java-obs issue 159 (Android): the SDK could not
         // open its resumable upload's record file.
@@ -827,11 +828,7 @@ mod tests {
             "using SSL for b.cos.ap-beijing.myqcloud.com",
             "readTimeout=30000",
         ] {
-            let e = errors(text);
-            assert!(
-                e.iter().all(|x| x.found.origin != Origin::Client),
-                "{text}: {e:?}"
-            );
+            no_client_failure(text);
         }
     }
 }
