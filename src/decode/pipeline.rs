@@ -3,6 +3,7 @@
 //! turns one record into errors and is all a decoding thread runs, so a
 //! record decodes the same on any thread.
 
+use std::borrow::Cow;
 use std::io::{self, Read};
 use std::sync::LazyLock;
 
@@ -189,19 +190,49 @@ fn signing_material(rec: &RecordText<'_>, f: &super::Found) -> crate::signature:
     m
 }
 
-/// A record's text: invalid UTF-8 replaced, NUL bytes dropped.
-fn clean_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+/// A record's text: invalid UTF-8 replaced, NUL bytes dropped, a drawn
+/// box's margin blanked (see [`unbox`]).
+fn clean_text(bytes: &[u8]) -> Cow<'_, str> {
     // Checking is faster than the lossy conversion's walk, and text is
     // nearly always valid.
     let text = match std::str::from_utf8(bytes) {
-        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Ok(t) => Cow::Borrowed(t),
         Err(_) => String::from_utf8_lossy(bytes),
     };
-    if memchr::memchr(0, text.as_bytes()).is_some() {
-        std::borrow::Cow::Owned(text.replace('\0', ""))
+    let text = if memchr::memchr(0, text.as_bytes()).is_some() {
+        Cow::Owned(text.replace('\0', ""))
     } else {
         text
+    };
+    unbox(text)
+}
+
+/// The left margin of a box drawn around a message, as Terraform draws
+/// its diagnostics (`│ Error: ...`, every line of the message behind
+/// `│ `, the SDK's error wrapped inside): each `│` that starts a line
+/// (after blanks) becomes three spaces, its length in bytes. The lines
+/// inside then read as they would without the box (an aws-sdk-go
+/// error's indented `status code:` line), and every offset stays put.
+fn unbox(text: Cow<'_, str>) -> Cow<'_, str> {
+    const BAR: &str = "│";
+    if memchr::memmem::find(text.as_bytes(), BAR.as_bytes()).is_none() {
+        return text;
     }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        match line[indent..].strip_prefix(BAR) {
+            Some(rest) => {
+                out.push_str(&line[..indent]);
+                out.push_str("   ");
+                out.push_str(rest);
+                changed = true;
+            }
+            None => out.push_str(line),
+        }
+    }
+    if changed { Cow::Owned(out) } else { text }
 }
 
 /// Reads an input into records, counting what the summary reports.
@@ -671,6 +702,28 @@ mod tests {
             "{body}2024-01-01 12:00:00 ERROR CosServiceError: ErrorCode: NoSuchKey, Message: m\n"
         );
         assert_eq!(run(&reported), 1);
+    }
+
+    #[test]
+    fn a_boxed_message_reads_as_it_would_unboxed() {
+        // Terraform's diagnostic around aws-sdk-go's two-line error
+        // (opentelekomcloud/terraform-provider-opentelekomcloud#2269).
+        let boxed = "╷\n│ Error: Error loading state:\n│     InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records.\n│       status code: 403, request id: 0000018A1D66B3DB8144C08198EE66FC, host id: 32AAAQ\n│ \n╵\n";
+        let cleaned = clean_text(boxed.as_bytes());
+        assert_eq!(cleaned.len(), boxed.len());
+        assert!(cleaned.contains(&format!("\n{}status code: 403", " ".repeat(3 + 7))));
+        assert!(!cleaned.contains('│'));
+        let (found, _) =
+            super::super::decode_all(boxed.as_bytes(), &super::super::Options::default());
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].code.as_deref(), Some("InvalidAccessKeyId"));
+        assert_eq!(found[0].status, Some(403));
+        assert_eq!(
+            found[0].request_id.as_deref(),
+            Some("0000018A1D66B3DB8144C08198EE66FC")
+        );
+        // A bar inside a line (a table's) stays.
+        assert_eq!(clean_text("a │ b\n".as_bytes()), "a │ b\n");
     }
 
     #[test]
