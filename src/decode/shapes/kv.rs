@@ -209,6 +209,11 @@ fn hits(text: &str) -> Vec<Hit> {
         while vstart < b.len() && (b[vstart] == b' ' || b[vstart] == b'\t') {
             vstart += 1;
         }
+        if matches!(field, Field::RequestId | Field::TraceId | Field::HostId)
+            && let Some(next) = wrapped_id(text, vstart)
+        {
+            vstart = next;
+        }
         let mut closed = None;
         if php {
             // var_dump's types: `int(400)`, `string(23) "..."`.
@@ -259,6 +264,22 @@ fn hits(text: &str) -> Vec<Hit> {
         });
     }
     out
+}
+
+/// An ID's label that ends its line, its value at the start of the next:
+/// a terminal, Terraform's box or a mail wrapped the line there
+/// (`StatusCode: 404, RequestID:` / `000001979C6FE4AEA0E715E2A0ED8CDB,
+/// HostID: ...`). Where the value starts, when the next line starts with
+/// a token of the ID alphabet, at least 16 long, that ends there.
+fn wrapped_id(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let rest = rest.strip_prefix('\r').unwrap_or(rest);
+    let next = rest.strip_prefix('\n')?;
+    let trimmed = next.trim_start_matches([' ', '\t']);
+    let id = super::ids::id_token(trimmed);
+    let after = trimmed[id.len()..].bytes().next();
+    (id.len() >= 16 && after.is_none_or(|c| matches!(c, b',' | b';' | b' ' | b'\r' | b'\n')))
+        .then(|| text.len() - trimmed.len())
 }
 
 fn unquote(s: &str) -> String {
@@ -541,6 +562,31 @@ mod tests {
             d.found.message.as_deref(),
             Some("The specified key does not exist.")
         );
+    }
+
+    /// sbercloud-terraform/terraform-provider-sbercloud issue 375:
+    /// Terraform wrapped aws-sdk-go-v2's error after `RequestID:`.
+    #[test]
+    fn an_id_wrapped_onto_the_next_line() {
+        let text = "GetObject, https response error StatusCode: 404, RequestID:\n   000001979C6FE4AEA0E715E2A0ED8CDB, HostID: 32AAAQ, NoSuchKey: \n";
+        let d = one(text);
+        assert_eq!(
+            d.found.request_id.as_deref(),
+            Some("000001979C6FE4AEA0E715E2A0ED8CDB")
+        );
+        // The next line's text is no ID: the label has no value.
+        for text in [
+            "RequestId:\nCode: NoSuchKey\n",
+            "RequestId:\n\nNjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg=\n",
+            "RequestId:\nshort, x\n",
+        ] {
+            assert!(
+                scan(text, 1024)
+                    .iter()
+                    .all(|(_, d)| d.found.request_id.is_none()),
+                "{text}"
+            );
+        }
     }
 
     /// PHP's note of where an exception was thrown is not the message's.

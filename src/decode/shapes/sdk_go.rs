@@ -6,7 +6,8 @@
 //!   `status code: 404, request id: ..., host id: ...` on the next line;
 //! - aws-sdk-go-v2: `operation error S3: GetObject, https response error
 //!   StatusCode: 403, RequestID: X, HostID: Y, api error AccessDenied:
-//!   Access Denied`.
+//!   Access Denied`, or the SDK's own error type after the host ID
+//!   (`HostID: Y, NoSuchKey: `).
 //!
 //! The labelled fields inside are read by [`super::kv`]; this shape reads
 //! what comes around them, and resolution merges the two.
@@ -46,6 +47,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     }
     aws_v1(rec, out);
     aws_v2(rec, out);
+    aws_v2_typed(rec, out);
 }
 
 /// cos-go-sdk-v5: `METHOD URL: STATUS CODE(`, the `(` at `paren`: the
@@ -181,6 +183,53 @@ fn aws_v2(rec: &RecordText<'_>, out: &mut Facts) {
     }
 }
 
+/// aws-sdk-go-v2 with an error type of its own (`NoSuchKey`, `NotFound`
+/// for a HEAD): no `api error`, the type's name after the host ID,
+/// `https response error StatusCode: 404, RequestID: X, HostID: Y,
+/// NoSuchKey: `. Taken when it is a code the catalogue or S3 documents.
+fn aws_v2_typed(rec: &RecordText<'_>, out: &mut Facts) {
+    const LEAD: &str = "https response error StatusCode:";
+    let text = rec.text;
+    for (i, _) in text.match_indices(LEAD) {
+        // Up to the end of this error string: the next one's lead, or a
+        // blank line.
+        let rest = &text[i..];
+        let end = rest[LEAD.len()..]
+            .find(LEAD)
+            .map_or(rest.len(), |j| LEAD.len() + j);
+        let end = rest[..end].find("\n\n").unwrap_or(end);
+        let rest = &rest[..end];
+        let Some(h) = rest.find("HostID:") else {
+            continue;
+        };
+        if rest.contains("api error ") {
+            continue;
+        }
+        let after = rest[h + "HostID:".len()..].trim_start();
+        let id_len = after.find([',', '\n']).unwrap_or(after.len());
+        let Some(tail) = after[id_len..].strip_prefix(',') else {
+            continue;
+        };
+        let tail = tail.trim_start();
+        let name_len = tail.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let name = &tail[..name_len];
+        if !tail[name_len..].starts_with(':') || !super::named::is_name(name) {
+            continue;
+        }
+        let msg = tail[name_len + 1..].lines().next().unwrap_or("").trim();
+        let mut d = Draft::new(Kind::Labels);
+        d.sdk = true;
+        d.set(Field::Code, "Code", name, 0, 256);
+        if !msg.is_empty() {
+            d.set(Field::Message, "Message", msg, 0, rec.max_field);
+        }
+        let name_at = text.len() - tail.len();
+        let start = text[..i].rfind("operation error ").unwrap_or(i);
+        d.found.line = rec.line_at(start);
+        out.error(start..name_at + name_len + 1, d);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::one;
@@ -256,5 +305,27 @@ mod tests {
             Some("NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmYx")
         );
         assert_eq!(f.operation.as_deref(), Some("GetObject"));
+    }
+
+    /// sbercloud-terraform/terraform-provider-sbercloud issue 375, its
+    /// request ID wrapped onto the next line: the SDK's error type after
+    /// the host ID is the code.
+    #[test]
+    fn aws_go_v2_typed_error() {
+        let f = one(
+            "unable to retrieve file: operation error S3: GetObject, https response error StatusCode: 404, RequestID:\n000001979C6FE4AEA0E715E2A0ED8CDB, HostID: 32AAAQAAEAABAAAQAAEAABAAAQAAEAABCSAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA, NoSuchKey: \n",
+        );
+        assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
+        assert_eq!(f.status, Some(404));
+        assert_eq!(
+            f.request_id.as_deref(),
+            Some("000001979C6FE4AEA0E715E2A0ED8CDB")
+        );
+        // A HEAD's `NotFound` is the SDK's name, no service's code.
+        let f = one(
+            "operation error S3: HeadObject, https response error StatusCode: 404, RequestID: 000001979C6FE4AEA0E715E2A0ED8CDB, HostID: 32AAAQ, NotFound: Not Found",
+        );
+        assert_eq!(f.code, None);
+        assert_eq!(f.status, Some(404));
     }
 }
