@@ -407,6 +407,29 @@ mod tests {
             ("Name or service not known", "printed in a gaierror"),
             ("nodename nor servname", "printed in a gaierror"),
             ("Code=-1003", "has code"),
+            ("未能解析此远程名称", "printed in a WebException"),
+            (
+                "The underlying connection was closed",
+                "printed in a WebException",
+            ),
+            ("基础连接已经关闭", "printed in a WebException"),
+            (
+                "Could not create SSL/TLS secure channel",
+                "printed in a WebException",
+            ),
+            (
+                "Could not establish trust relationship",
+                "printed in a WebException",
+            ),
+            ("未能创建 SSL/TLS 安全通道", "printed in a WebException"),
+            (
+                "未能为 SSL/TLS 安全通道建立信任关系",
+                "printed in a WebException",
+            ),
+            (
+                "use of closed network connection",
+                "Go prints it in a read or write error, after `error` words",
+            ),
             ("Access-Control-Allow-Origin", "printed with CORS policy"),
             ("Empty reply from server", "printed after curl: (52)"),
             ("Connection aborted", "printed in a ConnectionError"),

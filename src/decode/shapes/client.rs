@@ -40,6 +40,11 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("Code=-1006", Dns),
     ("Unknown host", Dns),
     ("No address associated with hostname", Dns),
+    // .NET's WebException: its status's name (as Mono and .NET tools
+    // print it) and its message, in English and in Chinese.
+    ("NameResolutionFailure", Dns),
+    ("The remote name could not be resolved", Dns),
+    ("未能解析此远程名称", Dns),
     // TLS.
     ("x509: ", Tls),
     ("CERTIFICATE_VERIFY_FAILED", Tls),
@@ -58,6 +63,12 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("Code=-1200", Tls),
     ("SSLError", Tls),
     ("SSLException", Tls),
+    ("SecureChannelFailure", Tls),
+    ("TrustFailure", Tls),
+    ("Could not create SSL/TLS secure channel", Tls),
+    ("Could not establish trust relationship", Tls),
+    ("未能创建 SSL/TLS 安全通道", Tls),
+    ("未能为 SSL/TLS 安全通道建立信任关系", Tls),
     // Refused.
     ("ECONNREFUSED", Refused),
     ("Connection refused", Refused),
@@ -101,6 +112,14 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     // OkHttp, when the connection closed before a status line came.
     ("IOException: unexpected end of stream", Reset),
     ("Code=-1005", Reset),
+    // .NET's WebException when the connection closed under the request
+    // (`: An unexpected error occurred on a send.`), in English and in
+    // Chinese; a TLS reason after it ranks first.
+    ("The underlying connection was closed", Reset),
+    ("基础连接已经关闭", Reset),
+    // Go, writing to or reading from a connection already closed (a
+    // kept-alive one the server or a middlebox dropped).
+    ("use of closed network connection", Reset),
     // Browsers.
     ("CORS policy", Cors),
     ("blocked by CORS", Cors),
@@ -162,6 +181,10 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("CosClientException", Network),
     ("CosClientError", Network),
     ("CosXmlClientException", Network),
+    // The COS Java SDK's log of a CosClientException, before and after
+    // the comma went (`failed to execute http request, due to client
+    // exception, httpRequest: endpoint: ...`).
+    ("due to client exception", Network),
     ("Code=-1009", Network),
     ("statusCode: 0", Network),
     ("\"statusCode\":0", Network),
@@ -429,7 +452,7 @@ fn curl_code(text: &str) -> Option<(usize, usize, FailureKind)> {
 }
 
 /// Where the SDKs' own code shows in a stack trace or a message.
-const SDK_MARKS: [&str; 19] = [
+const SDK_MARKS: [&str; 21] = [
     "cos.BaseURL",
     // The PHP SDK's package, and the folder plugins bundle it in.
     "cos-sdk-v5/",
@@ -452,6 +475,10 @@ const SDK_MARKS: [&str; 19] = [
     // esdk-obs-python's module and its documented client object.
     "/obs/client.py",
     "obsClient.",
+    // The OBS Java SDK's ObsException, as its toString() starts (with
+    // the SDK's spelling, and with it fixed).
+    "OBS servcie Error Message",
+    "OBS service Error Message",
 ];
 
 /// Exceptions that report a response (when read right, they are the

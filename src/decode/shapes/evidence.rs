@@ -146,6 +146,7 @@ const PHRASES: &[(&str, Evidence)] = &[
     ("腾讯COS", Evidence::COS),
     ("腾讯云对象存储", Evidence::COS),
     ("Tencent Cloud COS", Evidence::COS),
+    ("Tencent COS", Evidence::COS),
     ("a COS bucket", Evidence::COS),
     ("华为云OBS", Evidence::OBS),
     ("华为云 OBS", Evidence::OBS),
