@@ -407,6 +407,10 @@ mod tests {
             ("Name or service not known", "printed in a gaierror"),
             ("nodename nor servname", "printed in a gaierror"),
             ("Code=-1003", "has code"),
+            (
+                "OBS_STATUS_",
+                "the OBS C SDK's log prints its statuses after `failed` or `error`",
+            ),
             ("未能解析此远程名称", "printed in a WebException"),
             (
                 "The underlying connection was closed",

@@ -270,6 +270,7 @@ fn keywords() -> Vec<&'static str> {
     k.extend(["Exception", "ObsException: Error message:Request"]);
     k.extend(JS_NETWORK_LEADS);
     k.extend(NODE_FILE_ERRORS);
+    k.extend(super::obs_c::SHAPE.keywords);
     k
 }
 
@@ -351,6 +352,10 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     }
     if let Some((a, z)) = node_file_error(text) {
         offer(&mut best, Local, a, z);
+    }
+    // The OBS C SDK's own failures (`OBS_STATUS_NameLookupError`).
+    if let Some((a, z, kind)) = super::obs_c::failure(text) {
+        offer(&mut best, kind, a, z);
     }
     // curl's exit codes, as curl, libcurl and its wrappers print them.
     if let Some((at, len, kind)) = curl_code(text) {

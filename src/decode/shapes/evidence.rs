@@ -114,6 +114,8 @@ const WORDS: &[(&str, Evidence)] = &[
     ("scheme “obs”", Evidence::OBS),
     ("com.tencent.cos", Evidence::COS),
     ("OBS.ObsException", Evidence::OBS),
+    // The OBS C SDK's status names.
+    ("OBS_STATUS_", Evidence::OBS),
     ("OBS.Internal", Evidence::OBS),
     ("Obs\\Internal", Evidence::OBS),
     ("OBS SDK", Evidence::OBS),

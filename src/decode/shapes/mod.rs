@@ -31,6 +31,7 @@ pub mod json;
 pub mod kv;
 pub mod message;
 pub mod named;
+pub mod obs_c;
 pub mod sdk_aws;
 pub mod sdk_go;
 pub mod sdk_java;
@@ -70,6 +71,7 @@ pub const SHAPES: &[Shape] = &[
     status::SHAPE,
     html::SHAPE,
     tunnel::SHAPE,
+    obs_c::SHAPE,
     client::SHAPE,
     ids::SHAPE,
     evidence::SHAPE,
