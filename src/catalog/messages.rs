@@ -239,14 +239,14 @@ pub fn find_all(text: &str) -> Vec<Quote> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     for (m_start, m_end, pattern) in matches(index, text) {
+        let (message, kind) = index.patterns[pattern];
         let before = m_start.checked_sub(1).map(|i| b[i]);
         let after = b.get(m_end).copied();
-        if before.is_some_and(|c| c.is_ascii_alphanumeric())
+        if (before.is_some_and(|c| c.is_ascii_alphanumeric()) && !glued(b, m_start, message))
             || after.is_some_and(|c| c.is_ascii_alphanumeric())
         {
             continue;
         }
-        let (message, kind) = index.patterns[pattern];
         let mut end = m_end;
         match kind {
             Pattern::Short => {
@@ -293,6 +293,18 @@ pub fn find_all(text: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// Whether the word that ends at `at` is a code of `message`, printed
+/// with no separator before it (`NoSuchUploadThe specified upload does
+/// not exist.`: an OBS .NET SDK user's `ErrorCode + ErrorMessage`).
+fn glued(b: &[u8], at: usize, message: &str) -> bool {
+    let start = b[..at]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let word = &b[start..at];
+    codes_of(message).iter().any(|c| c.as_bytes() == word)
 }
 
 /// The codes whose message `message` is: the catalogue's entries' and
@@ -389,6 +401,17 @@ mod tests {
             "{m:?}"
         );
         assert_eq!(find_in("nothing to see here"), None);
+    }
+
+    /// github.com/huaweicloud/huaweicloud-sdk-dotnet-obs issues 35: the
+    /// code and the message printed with nothing between them.
+    #[test]
+    fn a_message_glued_to_its_code() {
+        let m = "The specified upload does not exist.";
+        assert!(find_in(&format!("出现问题：NoSuchUpload{m}")).is_some());
+        // Glued to another word, it is inside that word.
+        assert_eq!(find_in(&format!("出现问题：NoSuchKey{m}")), None);
+        assert_eq!(find_in(&format!("x{m}")), None);
     }
 
     #[test]
