@@ -45,8 +45,13 @@ pub enum Kind {
     Evidence(Evidence),
     /// An endpoint: the host (or URL) a request went to.
     Endpoint(String),
-    /// No response came back: the client failed.
-    Client { kind: FailureKind, text: String },
+    /// No response came back: the client failed; the host its line
+    /// names, if it names one.
+    Client {
+        kind: FailureKind,
+        text: String,
+        endpoint: Option<String>,
+    },
     /// An HTML page (a proxy's, a CDN's, a gateway's).
     Page {
         title: Option<String>,

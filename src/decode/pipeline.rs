@@ -584,8 +584,11 @@ fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 
 /// Whether two errors are reports of one failure (see [`Coalesce`]).
 fn same_failure(a: &super::Found, b: &super::Found) -> bool {
+    let endpoint = |f: &super::Found| f.failure.as_ref().and_then(|x| x.endpoint.clone());
     a.origin == b.origin
         && a.failure.as_ref().map(|x| x.kind) == b.failure.as_ref().map(|x| x.kind)
+        // Failures to reach two hosts are two failures.
+        && agree(&endpoint(a), &endpoint(b))
         && !a.partial
         && !b.partial
         // Two bodies are two responses, unless they name one request.
@@ -702,6 +705,36 @@ mod tests {
             "{body}2024-01-01 12:00:00 ERROR CosServiceError: ErrorCode: NoSuchKey, Message: m\n"
         );
         assert_eq!(run(&reported), 1);
+    }
+
+    /// sy-records/sync-qcloud-cos issue 52: the same failure for two
+    /// hosts, on two lines of one record and in two log records, is two
+    /// failures; for one host, one.
+    #[test]
+    fn failures_to_reach_two_hosts_are_two() {
+        let run = |text: &str| {
+            super::super::decode_all(text.as_bytes(), &super::super::Options::default()).0
+        };
+        let two = "Fatal error: Uncaught GuzzleHttp\\Exception\\ConnectException: cURL error 6: Could not resolve: xxx-xxxxxxxxx.pic.accelerate.myqcloud.com (Domain name not found) \nFatal error: Uncaught GuzzleHttp\\Exception\\ConnectException: cURL error 6: Could not resolve: ci.accelerate.myqcloud.com (Domain name not found) \n";
+        let found = run(two);
+        let hosts: Vec<_> = found
+            .iter()
+            .map(|f| f.failure.as_ref().and_then(|x| x.endpoint.as_deref()))
+            .collect();
+        assert_eq!(
+            hosts,
+            [
+                Some("xxx-xxxxxxxxx.pic.accelerate.myqcloud.com"),
+                Some("ci.accelerate.myqcloud.com")
+            ],
+            "{found:#?}"
+        );
+        let logs = "2024-01-01 10:00:00 ERROR dial tcp: lookup a.cos.ap-beijing.myqcloud.com: no such host\n2024-01-01 10:00:01 ERROR dial tcp: lookup b.cos.ap-beijing.myqcloud.com: no such host\n";
+        assert_eq!(run(logs).len(), 2);
+        let retried = "2024-01-01 10:00:00 ERROR dial tcp: lookup a.cos.ap-beijing.myqcloud.com: no such host\n2024-01-01 10:00:01 ERROR dial tcp: lookup a.cos.ap-beijing.myqcloud.com: no such host\n";
+        assert_eq!(run(retried).len(), 1);
+        let one_record = "Fatal error: cURL error 6: Could not resolve: a.cos.ap-beijing.myqcloud.com\nFatal error: cURL error 6: Could not resolve: a.cos.ap-beijing.myqcloud.com\n";
+        assert_eq!(run(one_record).len(), 1);
     }
 
     #[test]

@@ -68,7 +68,8 @@ struct Unit {
     statuses: Vec<(Range<usize>, u16, Option<String>, bool)>,
     ids: Vec<(Range<usize>, IdField, String)>,
     pages: Vec<Page>,
-    clients: Vec<(Range<usize>, FailureKind, String)>,
+    /// Client failures: where, what kind, the line, the host it names.
+    clients: Vec<(Range<usize>, FailureKind, String, Option<String>)>,
     endpoints: Vec<String>,
     operations: Vec<String>,
     evidence: Evidence,
@@ -130,7 +131,11 @@ pub fn resolve(rec: &RecordText<'_>, mut facts: Vec<Fact>, forced: Option<Provid
                     units[u].endpoints.push(e);
                 }
             }
-            Kind::Client { kind, text } => units[u].clients.push((f.span, kind, text)),
+            Kind::Client {
+                kind,
+                text,
+                endpoint,
+            } => units[u].clients.push((f.span, kind, text, endpoint)),
             Kind::Page {
                 title,
                 status,
@@ -510,17 +515,32 @@ fn resolve_unit(
             d.found.line = rec.line_at(span.start);
             let _ = (title, server);
             errors.push((span, d));
-        } else if let Some((span, kind, text)) = client {
-            let mut d = Draft::new(Shape::Labels);
-            d.found.line = rec.line_at(span.start);
-            d.found.origin = Origin::Client;
-            // A browser that blocked a response by CORS may say what it
-            // was (Firefox: `Status code: 200.`).
-            if kind == FailureKind::Cors {
-                d.found.status = loose_statuses.first().map(|(_, s, _)| *s);
+        } else if client.is_some() {
+            // One error for each host the failure names (see the client
+            // shape): no host or one host, one error. The same failure
+            // read again (a message unescaped from the record) is the
+            // first one.
+            let mut hosts: Vec<&str> = Vec::new();
+            for (i, (span, kind, text, host)) in unit.clients.iter().enumerate().take(16) {
+                if i > 0
+                    && host
+                        .as_deref()
+                        .is_none_or(|h| hosts.is_empty() || hosts.contains(&h))
+                {
+                    continue;
+                }
+                hosts.extend(host.as_deref());
+                let mut d = Draft::new(Shape::Labels);
+                d.found.line = rec.line_at(span.start);
+                d.found.origin = Origin::Client;
+                // A browser that blocked a response by CORS may say what
+                // it was (Firefox: `Status code: 200.`).
+                if *kind == FailureKind::Cors {
+                    d.found.status = loose_statuses.first().map(|(_, s, _)| *s);
+                }
+                d.found.failure = Some(failure_of(&unit, *kind, text, host.as_deref()));
+                errors.push((span.clone(), d));
             }
-            d.found.failure = Some(failure_of(&unit, kind, &text));
-            errors.push((span, d));
         } else {
             out.seen.extend(unit.success.iter().copied());
             if !loose_statuses.is_empty() && unit.success.is_empty() {
@@ -578,11 +598,11 @@ fn resolve_unit(
     // An SDK's own account of a request that got no answer: a client
     // failure's words beside it, and nothing a server sends.
     for (_, mut d) in errors {
-        if let Some((_, kind, text)) = failed
+        if let Some((_, kind, text, host)) = failed
             && d.found.failure.is_none()
             && is_client_made(&d)
         {
-            d.found.failure = Some(failure_of(&unit, *kind, text));
+            d.found.failure = Some(failure_of(&unit, *kind, text, host.as_deref()));
         }
         if d.found.request.is_none() {
             d.found.request.clone_from(&request);
@@ -692,12 +712,12 @@ fn is_error_group(d: &Draft, response: Option<u16>) -> bool {
         || (bad_status && (ids || d.sdk || f.message.is_some()))
 }
 
-/// A client failure, with the endpoint the request was going to.
-fn failure_of(unit: &Unit, kind: FailureKind, text: &str) -> Failure {
-    let endpoint = unit
-        .endpoints
-        .first()
-        .cloned()
+/// A client failure, with the endpoint the request was going to: the
+/// host its own line names, else the unit's.
+fn failure_of(unit: &Unit, kind: FailureKind, text: &str, host: Option<&str>) -> Failure {
+    let endpoint = host
+        .map(str::to_owned)
+        .or_else(|| unit.endpoints.first().cloned())
         .or_else(|| unit.req_host.clone())
         .or_else(|| unit.request.as_ref().map(|(_, t)| t.clone()));
     Failure {

@@ -385,19 +385,41 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     let Some((_, kind, a, z)) = best else {
         return;
     };
-    // The line that says so, as the failure's text.
-    let line_start = text[..a].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[z..].find('\n').map_or(text.len(), |i| z + i);
-    let line = text[line_start..line_end].trim();
-    out.push(
-        a..z,
-        Kind::Client {
-            kind,
-            text: cut_str(line, 1024).to_owned(),
-        },
-    );
-    if let Some((h_at, host)) = endpoint(text, line_start, line_end) {
-        out.push(h_at..h_at + host.len(), Kind::Endpoint(host.to_owned()));
+    // The same failure on later lines, for other hosts (a plugin that
+    // could resolve neither of its two endpoints), is another failure;
+    // for the same host or none, the same one retried or explained.
+    let said = &text[a..z];
+    let mut hosts: Vec<&str> = Vec::new();
+    let mut from = a;
+    while hosts.len() < 8 {
+        let Some(i) = text[from..].find(said) else {
+            break;
+        };
+        let at = from + i;
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        from = line_end;
+        let host = endpoint(text, line_start, line_end);
+        if at != a && host.is_none_or(|(_, h)| hosts.contains(&h) || hosts.is_empty()) {
+            continue;
+        }
+        // The line that says so, as the failure's text.
+        let line = text[line_start..line_end].trim();
+        out.push(
+            at..at + said.len(),
+            Kind::Client {
+                kind,
+                text: cut_str(line, 1024).to_owned(),
+                endpoint: host.map(|(_, h)| h.to_owned()),
+            },
+        );
+        if let Some((h_at, host)) = host {
+            out.push(h_at..h_at + host.len(), Kind::Endpoint(host.to_owned()));
+            hosts.push(host);
+        } else {
+            // Without a host, later lines cannot tell another failure.
+            break;
+        }
     }
 }
 
@@ -574,6 +596,8 @@ fn endpoint(text: &str, a: usize, z: usize) -> Option<(usize, &str)> {
         "lookup ",
         "resolve host: ",
         "resolve host ",
+        // curl from 8.x: `Could not resolve: HOST (Domain name not found)`.
+        "Could not resolve: ",
         "UnknownHostException: ",
         "endpoint URL: \"",
         "endpoint URL: ",
