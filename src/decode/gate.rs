@@ -408,6 +408,22 @@ mod tests {
             ("nodename nor servname", "printed in a gaierror"),
             ("Code=-1003", "has code"),
             (
+                "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+                "Node prints it as an error's code, after Error:",
+            ),
+            (
+                "CERT_HAS_EXPIRED",
+                "Node prints it as an error's code, after Error:",
+            ),
+            (
+                "SELF_SIGNED_CERT_IN_CHAIN",
+                "Node prints it as an error's code, after Error:",
+            ),
+            (
+                "DEPTH_ZERO_SELF_SIGNED_CERT",
+                "Node prints it as an error's code, after Error:",
+            ),
+            (
                 "OBS_STATUS_",
                 "the OBS C SDK's log prints its statuses after `failed` or `error`",
             ),

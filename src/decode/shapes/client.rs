@@ -63,6 +63,14 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("Code=-1200", Tls),
     ("SSLError", Tls),
     ("SSLException", Tls),
+    // Node's names and words for a certificate it would not take.
+    ("ERR_TLS_CERT_ALTNAME_INVALID", Tls),
+    ("does not match certificate's altnames", Tls),
+    ("UNABLE_TO_VERIFY_LEAF_SIGNATURE", Tls),
+    ("unable to verify the first certificate", Tls),
+    ("CERT_HAS_EXPIRED", Tls),
+    ("SELF_SIGNED_CERT_IN_CHAIN", Tls),
+    ("DEPTH_ZERO_SELF_SIGNED_CERT", Tls),
     ("SecureChannelFailure", Tls),
     ("TrustFailure", Tls),
     ("Could not create SSL/TLS secure channel", Tls),
@@ -535,11 +543,17 @@ fn sdk_failure(text: &str) -> Option<(usize, usize)> {
             .is_none_or(|c| c == ':' || c.is_whitespace())
             .then_some(i)
     });
-    // A Python traceback's last line: `ValueError: read of closed file`.
+    // A Python traceback's last line (`ValueError: read of closed file`),
+    // a JavaScript error (`Error: "start" option must be <= "end"
+    // option`), also behind a log's prefix: an error's class as a word
+    // of its own.
     let python = text.match_indices("Error: ").find_map(|(i, _)| {
         let start = text[..i].rfind('\n').map_or(0, |j| j + 1);
-        let name = &text[start..i];
-        (name.starts_with(|c: char| c.is_ascii_uppercase())
+        let word = text[start..i]
+            .rfind(char::is_whitespace)
+            .map_or(start, |j| start + j + 1);
+        let name = &text[word..i];
+        ((name.is_empty() || name.starts_with(|c: char| c.is_ascii_uppercase()))
             && name
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_'))

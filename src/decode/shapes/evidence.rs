@@ -61,6 +61,9 @@ const WORDS: &[(&str, Evidence)] = &[
     ("cos-c-sdk", Evidence::COS),
     ("coscli", Evidence::COS),
     ("coscmd", Evidence::COS),
+    // COS's own desktop client.
+    ("cosbrowser", Evidence::COS),
+    ("COSBrowser", Evidence::COS),
     ("cosfs", Evidence::COS),
     // As COS's documents write the tool's name.
     ("COSFS", Evidence::COS),
