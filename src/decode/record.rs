@@ -408,8 +408,10 @@ fn is_stack_frame(line: &[u8]) -> bool {
     static AT: LazyLock<[Finder<'static>; 2]> =
         LazyLock::new(|| [Finder::new(b" at "), Finder::new(b"\tat ")]);
     let head = &line[..line.len().min(FRAME_REACH)];
-    // A frame names its source in parentheses: most log lines have none.
-    if memchr::memchr(b'(', head).is_none() {
+    // A frame names its source in parentheses (Java, V8), or ends with
+    // its line and column (V8): most log lines do neither.
+    let js = js_frame_end(line.trim_ascii_end());
+    if !js && memchr::memchr(b'(', head).is_none() {
         return false;
     }
     let Some(i) = AT[0].find(head).or_else(|| AT[1].find(head)) else {
@@ -420,7 +422,32 @@ fn is_stack_frame(line: &[u8]) -> bool {
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'$' | b'<' | b'>'))
         .count();
-    name > 3 && rest[..name].contains(&b'.') && rest.get(name) == Some(&b'(')
+    js || (name > 3 && rest[..name].contains(&b'.') && rest.get(name) == Some(&b'('))
+}
+
+/// Whether a frame's text ends as V8 ends one: its source's line and
+/// column after its file's name, `(fs.js:1962:13)` after the function
+/// or `/app/x.js:420:25` alone (a time, `at 12:30:45`, is not one).
+fn js_frame_end(frame: &[u8]) -> bool {
+    let frame = frame.strip_suffix(b")").unwrap_or(frame);
+    let mut colons = 0;
+    let mut digits = 0;
+    for (i, &b) in frame.iter().enumerate().rev() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b':' if digits > 0 => {
+                colons += 1;
+                digits = 0;
+                if colons == 2 {
+                    return i > 0
+                        && !frame[i - 1].is_ascii_digit()
+                        && !frame[i - 1].is_ascii_whitespace();
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A line of a wire log: Apache HttpClient's `<< "` and `>> "`, Ruby's
@@ -820,6 +847,20 @@ mod tests {
                 vec!["2024-01-12 16:36:52 INFO next"],
             ]
         );
+    }
+
+    /// tencentyun/cos-nodejs-sdk-v5 issue 34: a Node stack, each frame
+    /// behind the app's log prefix, is its error's.
+    #[test]
+    fn node_frames_printed_as_log_lines_continue_their_error() {
+        let text = "2018-04-09 10:38:12.723 58f05b19  Error: \"start\" option must be <= \"end\" option\n2018-04-09 10:38:12.723 58f05b19      at new ReadStream (fs.js:1962:13)\n2018-04-09 10:38:12.724 58f05b19      at /var/www/node_modules/cos-nodejs-sdk-v5/sdk/advance.js:420:25\n2018-04-09 10:38:12.725 58f05b19  next event (at 10:38)\n";
+        let r = records(text);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].len(), 3);
+        assert!(js_frame_end(b"(fs.js:1962:13)"));
+        assert!(!js_frame_end(b"at 10:38"));
+        assert!(!js_frame_end(b"started at 12:30:45"));
+        assert!(!js_frame_end(b"x:1:"));
     }
 
     #[test]
