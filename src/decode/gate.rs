@@ -408,6 +408,10 @@ mod tests {
             ("nodename nor servname", "printed in a gaierror"),
             ("Code=-1003", "has code"),
             (
+                "httpClient execute occur",
+                "the COS Java SDK logs it at ERROR or WARN, with the exception",
+            ),
+            (
                 "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
                 "Node prints it as an error's code, after Error:",
             ),

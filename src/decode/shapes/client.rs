@@ -193,6 +193,10 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     // the comma went (`failed to execute http request, due to client
     // exception, httpRequest: endpoint: ...`).
     ("due to client exception", Network),
+    // The same SDK's log of any other exception before a response
+    // (`httpClient execute occur a unknow exception`, `... a IOexcepiton`,
+    // as its versions spell them).
+    ("httpClient execute occur", Network),
     ("Code=-1009", Network),
     ("statusCode: 0", Network),
     ("\"statusCode\":0", Network),
