@@ -49,6 +49,8 @@ const WORDS: &[(&str, Evidence)] = &[
     ("cos-wx-sdk-v5", Evidence::COS),
     // cos-js-sdk-v5's error when the browser hid an ETag.
     ("to CORS ExposeHeader setting", Evidence::COS),
+    // cos-js-sdk-v5's own Error when the browser gave it no response.
+    ("CORS blocked or network error", Evidence::COS),
     ("cos-python-sdk", Evidence::COS),
     ("cos-java-sdk", Evidence::COS),
     // The other official SDKs' repository and package names (`cos-sdk-v5`
