@@ -737,6 +737,43 @@ mod tests {
         assert_eq!(run(one_record).len(), 1);
     }
 
+    /// Two requests' SDK strings on two lines of one record, with the
+    /// same code and status: two errors, each with its own request ID,
+    /// in input order (an error without an ID first stays first).
+    #[test]
+    fn same_code_on_two_lines_is_two_errors() {
+        let run = |text: &str| {
+            super::super::decode_all(text.as_bytes(), &super::super::Options::default()).0
+        };
+        let line = |id: &str| {
+            format!(
+                "operation error S3: GetObject, https response error StatusCode: 404, RequestID: {id}, HostID: h, api error NoSuchKey: x\n"
+            )
+        };
+        let found = run(&(line("A1B2C3D4E5F6A7B8") + &line("B1B2C3D4E5F6A7B8")));
+        let ids: Vec<_> = found
+            .iter()
+            .map(|f| (f.code.as_deref(), f.request_id.as_deref()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (Some("NoSuchKey"), Some("A1B2C3D4E5F6A7B8")),
+                (Some("NoSuchKey"), Some("B1B2C3D4E5F6A7B8"))
+            ]
+        );
+        let found = run(&format!(
+            "upload failed: AccessDenied: Access Denied\n{}",
+            line("B1B2C3D4E5F6A7B8")
+        ));
+        let codes: Vec<_> = found.iter().map(|f| f.code.as_deref()).collect();
+        assert_eq!(
+            codes,
+            [Some("AccessDenied"), Some("NoSuchKey")],
+            "{found:#?}"
+        );
+    }
+
     #[test]
     fn a_boxed_message_reads_as_it_would_unboxed() {
         // Terraform's diagnostic around aws-sdk-go's two-line error

@@ -265,6 +265,7 @@ fn resolve_unit(
     groups.sort_by_key(|(s, _)| s.start);
     groups.truncate(MAX_GROUPS);
     let groups = merge_groups(groups);
+
     // The groups that are errors on their own.
     let mut errors: Vec<(Range<usize>, Draft)> = Vec::new();
     let mut context: Vec<(Range<usize>, Draft)> = Vec::new();
@@ -803,11 +804,14 @@ fn set_id(d: &mut Draft, field: IdField, v: &str, max: usize) {
 
 /// Merges the sightings of one error (see the module's documentation).
 fn merge_groups(mut groups: Vec<(Range<usize>, Draft)>) -> Vec<(Range<usize>, Draft)> {
-    // Stronger shapes first at equal positions: they give the fields.
-    groups.sort_by_key(|(s, d)| (s.start, d.shape));
+    // Sightings that name their request first, so that each request's
+    // error is there before the sightings without one look for theirs;
+    // then in input order, stronger shapes first at equal positions:
+    // they give the fields.
+    groups.sort_by_key(|(s, d)| (d.found.request_id.is_none(), s.start, d.shape));
     let mut out: Vec<(Range<usize>, Draft)> = Vec::new();
     for (span, d) in groups {
-        let target = out.iter().position(|(s, o)| {
+        let fits = |(s, o): &(Range<usize>, Draft)| {
             let overlap = s.start < span.end && span.start < s.end;
             // Each per-key error of a multi-delete is its own, however
             // alike: only sightings of one of them merge.
@@ -817,7 +821,12 @@ fn merge_groups(mut groups: Vec<(Range<usize>, Draft)>) -> Vec<(Range<usize>, Dr
             let same = o.same_identity(&d);
             let one_line = o.found.line == d.found.line && o.found.line != 0 && o.compatible(&d);
             (overlap && o.compatible(&d) && !different_resources(o, &d)) || same || one_line
-        });
+        };
+        // Of the errors it may be a sighting of, the one on its own line.
+        let target = out
+            .iter()
+            .position(|g| fits(g) && g.1.found.line == d.found.line && d.found.line != 0)
+            .or_else(|| out.iter().position(fits));
         match target {
             Some(i) => {
                 let (s, o) = &mut out[i];
@@ -833,6 +842,8 @@ fn merge_groups(mut groups: Vec<(Range<usize>, Draft)>) -> Vec<(Range<usize>, Dr
             None => out.push((span, d)),
         }
     }
+    // In input order again.
+    out.sort_by_key(|(s, _)| s.start);
     out
 }
 

@@ -554,8 +554,10 @@ fn sdk_failure(text: &str) -> Option<(usize, usize)> {
     let python = text.match_indices("Error: ").find_map(|(i, _)| {
         let start = text[..i].rfind('\n').map_or(0, |j| j + 1);
         let word = text[start..i]
-            .rfind(char::is_whitespace)
-            .map_or(start, |j| start + j + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(start, |(j, c)| start + j + c.len_utf8());
         let name = &text[word..i];
         ((name.is_empty() || name.starts_with(|c: char| c.is_ascii_uppercase()))
             && name
@@ -657,6 +659,56 @@ mod tests {
         assert_eq!(f.origin, Origin::Client, "{text}");
         let fl = f.failure.expect("a failure");
         (fl.kind, fl.endpoint)
+    }
+
+    /// .NET's WebException (duplicati/duplicati issue 4809,
+    /// huaweicloud-sdk-dotnet-obs issues 18 and 25), Go's closed
+    /// connection (cos-go-sdk-v5 issue 163), Node's certificate names
+    /// (TencentCloud/cosbrowser issue 85), the COS Java SDK's logs
+    /// (tencentyun/cos-java-sdk-v5 issue 82).
+    #[test]
+    fn dotnet_go_node_and_the_cos_java_sdk() {
+        for (text, kind) in [
+            (
+                "it shows \"Error: NameResolutionFailure\" when i run test",
+                FailureKind::Dns,
+            ),
+            (
+                "C# OBS net45 SDK 上传文件或者下载文件 报错 基础连接已经关闭: 发送时发生错误",
+                FailureKind::Reset,
+            ),
+            (
+                "The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.",
+                FailureKind::Tls,
+            ),
+            (
+                "put object, 偶而会出现, write tcp 172.18.x.x -> 121.4.234.x:443 use of closed network connection ",
+                FailureKind::Reset,
+            ),
+            (
+                "点击bucket list查看文件的时候，报错 ERR_TLS_CERT_ALTNAME_INVALID",
+                FailureKind::Tls,
+            ),
+            (
+                "ERROR com.qcloud.cos.http.DefaultCosHttpClient.exeute:498 - httpClient execute occur a unknow exception, httpRequest: endpoint: b-1250000000.cos.ap-beijing.myqcloud.com, httpMethod: HEAD",
+                FailureKind::Network,
+            ),
+        ] {
+            assert_eq!(failure(text).0, kind, "{text}");
+        }
+    }
+
+    /// An error's class as a word of its own, behind any blank (a
+    /// full-width one too: found by fuzzing, it once cut a character).
+    #[test]
+    fn an_sdks_own_error_behind_a_prefix() {
+        let text = "2018-04-09 10:38:12.723 58f05b19  Error: \"start\" option must be <= \"end\" option\n    at COS.uploadSliceItem (/var/www/node_modules/cos-nodejs-sdk-v5/sdk/advance.js:486:19)\n";
+        assert_eq!(failure(text).0, FailureKind::Sdk);
+        assert_eq!(
+            failure("com.qcloud.cos x\n\u{3000}Error: boom\n").0,
+            FailureKind::Sdk
+        );
+        no_client_failure("com.qcloud.cos x\nnoError: boom\n");
     }
 
     /// Real cases of the corpus that the new signals read:

@@ -505,6 +505,12 @@ fn conflicts(d: &Draft, field: Field, value: &str, later_line: bool) -> bool {
     if later_line && again && !same_value(f, field, v) {
         return true;
     }
+    // A whole error (a status and a request ID) followed, on a later
+    // line, by its status again: the next error's, which may well have
+    // the same status (two failed requests' SDK strings, one per line).
+    if later_line && field == Field::Status && f.status.is_some() && f.request_id.is_some() {
+        return true;
+    }
     match field {
         Field::Code => match super::super::draft::parse_number(v) {
             Some(n) => f.number.is_some_and(|m| m != n),

@@ -223,7 +223,8 @@ fn aws_v2_typed(rec: &RecordText<'_>, out: &mut Facts) {
         if !msg.is_empty() {
             d.set(Field::Message, "Message", msg, 0, rec.max_field);
         }
-        let name_at = text.len() - tail.len();
+        // `tail` lies inside `text` (`rest` was cut short of its end).
+        let name_at = tail.as_ptr() as usize - text.as_ptr() as usize;
         let start = text[..i].rfind("operation error ").unwrap_or(i);
         d.found.line = rec.line_at(start);
         out.error(start..name_at + name_len + 1, d);
@@ -320,6 +321,14 @@ mod tests {
         assert_eq!(
             f.request_id.as_deref(),
             Some("000001979C6FE4AEA0E715E2A0ED8CDB")
+        );
+        // A second error string after it: the first's name is where it is.
+        let two = "operation error S3: GetObject, https response error StatusCode: 404, RequestID: A1B2C3D4E5F6A7B8, HostID: h, NoSuchKey: \noperation error S3: GetObject, https response error StatusCode: 404, RequestID: B1B2C3D4E5F6A7B8, HostID: h, NoSuchKey: \n";
+        let e = super::super::tests::errors(two);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert!(
+            e.iter()
+                .all(|x| x.found.code.as_deref() == Some("NoSuchKey"))
         );
         // A HEAD's `NotFound` is the SDK's name, no service's code.
         let f = one(
