@@ -265,7 +265,6 @@ fn resolve_unit(
     groups.sort_by_key(|(s, _)| s.start);
     groups.truncate(MAX_GROUPS);
     let groups = merge_groups(groups);
-
     // The groups that are errors on their own.
     let mut errors: Vec<(Range<usize>, Draft)> = Vec::new();
     let mut context: Vec<(Range<usize>, Draft)> = Vec::new();

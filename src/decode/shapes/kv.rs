@@ -276,9 +276,15 @@ fn wrapped_id(text: &str, at: usize) -> Option<usize> {
     let rest = rest.strip_prefix('\r').unwrap_or(rest);
     let next = rest.strip_prefix('\n')?;
     let trimmed = next.trim_start_matches([' ', '\t']);
+    // `id_token` skips any other blank (a full-width one) first: then
+    // the next line does not start with an ID.
     let id = super::ids::id_token(trimmed);
+    if id.len() < 16 || id.as_ptr() != trimmed.as_ptr() {
+        return None;
+    }
     let after = trimmed[id.len()..].bytes().next();
-    (id.len() >= 16 && after.is_none_or(|c| matches!(c, b',' | b';' | b' ' | b'\r' | b'\n')))
+    after
+        .is_none_or(|c| matches!(c, b',' | b';' | b' ' | b'\r' | b'\n'))
         .then(|| text.len() - trimmed.len())
 }
 
@@ -585,6 +591,10 @@ mod tests {
             "RequestId:\nCode: NoSuchKey\n",
             "RequestId:\n\nNjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg=\n",
             "RequestId:\nshort, x\n",
+            // Found by reading: a full-width blank first once cut a
+            // character.
+            "RequestId:\n\u{3000}ab\n",
+            "RequestId:\n\u{3000}NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg=\n",
         ] {
             assert!(
                 scan(text, 1024)
