@@ -191,9 +191,16 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         // keyword prefilter).
         let reason = reason_after(n, after).filter(|_| n >= 400);
         // `(403: message`, `（400：message` (a status quoted with its text).
-        let quoted = (before.ends_with('(') || before.ends_with('（'))
-            && (after.starts_with(':') || after.starts_with('：'));
-        let labelled = quoted || LABELS.iter().any(|l| ends_with_ignore_case(before, l));
+        let opened = before.ends_with('(') || before.ends_with('（');
+        let quoted = opened && (after.starts_with(':') || after.starts_with('：'));
+        // .NET's WebException: `The remote server returned an error:
+        // (403) Forbidden.`, `远程服务器返回错误: (403) 已禁止。`: the
+        // status in parentheses after a label's colon.
+        let dotnet = (after.starts_with(')') || after.starts_with('）'))
+            && before
+                .strip_suffix(['(', '（'])
+                .is_some_and(|b| b.trim_end().ends_with([':', '：']));
+        let labelled = quoted || dotnet || LABELS.iter().any(|l| ends_with_ignore_case(before, l));
         let prose_after = after.trim_start_matches(' ');
         let reported_after = PROSE_AFTER.iter().any(|w| prose_after.starts_with(w));
         // `出现 404 个文件` counts files: a status is followed by what
@@ -300,6 +307,14 @@ mod tests {
                 "Response status code does not indicate success: 404 (Not Found).",
                 404,
             ),
+            // .NET Framework's WebException, in English and Chinese; a
+            // full-width parenthesis too.
+            (
+                "System.Net.WebException: The remote server returned an error: (403) Forbidden.",
+                403,
+            ),
+            ("远程服务器返回错误: (404) 未找到。", 404),
+            ("远程服务器返回错误：（503）服务器不可用。", 503),
             (
                 "urllib3.connectionpool: https://b.cos.ap-beijing.myqcloud.com:443 \"GET /k HTTP/1.1\" 503 None",
                 503,
