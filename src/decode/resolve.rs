@@ -821,11 +821,18 @@ fn merge_groups(mut groups: Vec<(Range<usize>, Draft)>) -> Vec<(Range<usize>, Dr
             let one_line = o.found.line == d.found.line && o.found.line != 0 && o.compatible(&d);
             (overlap && o.compatible(&d) && !different_resources(o, &d)) || same || one_line
         };
-        // Of the errors it may be a sighting of, the one on its own line.
-        let target = out
-            .iter()
-            .position(|g| fits(g) && g.1.found.line == d.found.line && d.found.line != 0)
-            .or_else(|| out.iter().position(fits));
+        // Of the errors it may be a sighting of, the one on its own line,
+        // else the first.
+        let mut target = None;
+        for (i, g) in out.iter().enumerate() {
+            if fits(g) {
+                if d.found.line != 0 && g.1.found.line == d.found.line {
+                    target = Some(i);
+                    break;
+                }
+                target.get_or_insert(i);
+            }
+        }
         match target {
             Some(i) => {
                 let (s, o) = &mut out[i];

@@ -551,7 +551,7 @@ fn sdk_failure(text: &str) -> Option<(usize, usize)> {
     // a JavaScript error (`Error: "start" option must be <= "end"
     // option`), also behind a log's prefix: an error's class as a word
     // of its own.
-    let python = text.match_indices("Error: ").find_map(|(i, _)| {
+    let error_class = text.match_indices("Error: ").find_map(|(i, _)| {
         let start = text[..i].rfind('\n').map_or(0, |j| j + 1);
         let word = text[start..i]
             .char_indices()
@@ -569,7 +569,7 @@ fn sdk_failure(text: &str) -> Option<(usize, usize)> {
         .iter()
         .filter_map(|m| text.find(m))
         .chain(exception)
-        .chain(python)
+        .chain(error_class)
         .min()?;
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);

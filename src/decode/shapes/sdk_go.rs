@@ -106,18 +106,24 @@ fn aws_v1(rec: &RecordText<'_>, out: &mut Facts) {
             && let Some((p_at, p)) = prev
             && let Some((code_at, code, msg)) = code_and_message(p)
         {
-            let mut d = Draft::new(Kind::Labels);
-            d.sdk = true;
-            d.set(Field::Code, "Code", code, 0, 256);
-            if !msg.is_empty() {
-                d.set(Field::Message, "Message", msg, 0, rec.max_field);
-            }
+            let mut d = coded(code, msg, rec.max_field);
             d.found.line = rec.line_at(p_at + code_at);
             let end = start + line.trim_end().len();
             out.error(p_at + code_at..end, d);
         }
         prev = Some((start, line.trim_end()));
     }
+}
+
+/// An SDK's error with its code and, when it has one, its message.
+fn coded(code: &str, msg: &str, max: usize) -> Draft {
+    let mut d = Draft::new(Kind::Labels);
+    d.sdk = true;
+    d.set(Field::Code, "Code", code, 0, 256);
+    if !msg.is_empty() {
+        d.set(Field::Message, "Message", msg, 0, max);
+    }
+    d
 }
 
 /// The last `Code: message` in a line, with a capitalised, space-free
@@ -162,12 +168,7 @@ fn aws_v2(rec: &RecordText<'_>, out: &mut Facts) {
             .find(['\n', '"'])
             .map_or(rest.len(), |j| colon + 1 + j);
         let msg = rest[colon + 1..msg_end].trim();
-        let mut d = Draft::new(Kind::Labels);
-        d.sdk = true;
-        d.set(Field::Code, "Code", code, 0, 256);
-        if !msg.is_empty() {
-            d.set(Field::Message, "Message", msg, 0, rec.max_field);
-        }
+        let mut d = coded(code, msg, rec.max_field);
         // `operation error S3: GetObject, https response error ...`
         let start = text[..i].rfind("operation error ").unwrap_or(i);
         if let Some(op) = text[start..i]
@@ -217,12 +218,7 @@ fn aws_v2_typed(rec: &RecordText<'_>, out: &mut Facts) {
             continue;
         }
         let msg = tail[name_len + 1..].lines().next().unwrap_or("").trim();
-        let mut d = Draft::new(Kind::Labels);
-        d.sdk = true;
-        d.set(Field::Code, "Code", name, 0, 256);
-        if !msg.is_empty() {
-            d.set(Field::Message, "Message", msg, 0, rec.max_field);
-        }
+        let mut d = coded(name, msg, rec.max_field);
         // `tail` lies inside `text` (`rest` was cut short of its end).
         let name_at = tail.as_ptr() as usize - text.as_ptr() as usize;
         let start = text[..i].rfind("operation error ").unwrap_or(i);
