@@ -128,6 +128,9 @@ const WORDS: &[(&str, Evidence)] = &[
     ("OBS service Error Message", Evidence::OBS),
     ("obs://", Evidence::OBS),
     ("site-packages/obs/", Evidence::OBS),
+    // The Open Telekom Cloud extension of openstacksdk: its OBS proxy.
+    ("otcextensions/sdk/obs/", Evidence::OBS),
+    ("otcextensions.sdk.obs.", Evidence::OBS),
     ("/obs/client.py", Evidence::OBS),
     ("obsClient.", Evidence::OBS),
     ("RestStorageService", Evidence::OBS),
@@ -303,6 +306,17 @@ mod tests {
         assert_eq!(f.provider, Some(Provider::Cos));
         assert_eq!(f.code.as_deref(), Some("AccessDenied"));
         assert_eq!(f.status, Some(403));
+    }
+
+    /// The OBS proxy of openstacksdk's Open Telekom Cloud extension, in a
+    /// traceback (python-otcextensions issue 609).
+    #[test]
+    fn the_otc_extension_s_obs_proxy_is_obs() {
+        let f = one(
+            "  File \"/x/otcextensions/sdk/obs/v1/obj.py\", line 173, in _translate_response\nopenstack.exceptions.BadRequestException: <Error><Code>EntityTooLarge</Code></Error>",
+        );
+        assert_eq!(f.provider, Some(Provider::Obs));
+        assert_eq!(f.code.as_deref(), Some("EntityTooLarge"));
     }
 
     /// COS's legacy JSON API's code names (cos-wx-sdk-v4 issue 4).

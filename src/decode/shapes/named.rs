@@ -93,6 +93,13 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         let message = rest
             .strip_prefix(": ")
             .map(|m| m.lines().next().unwrap_or("").trim());
+        // An exception whose message is the response's error document
+        // (`BadRequestException: <?xml ...><Error><Code>EntityTooLarge`)
+        // is a class for the status: the document says which error.
+        if exception && message.is_some_and(|m| m.starts_with('<')) {
+            i = end;
+            continue;
+        }
         // `404 NoSuchBucket`: an error status right before it reports it.
         let status = status_before(&text[..i]);
         if message.is_none()
@@ -137,9 +144,9 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
 }
 
 /// Whether the name is a class of the JDK's or of Hadoop's file-system
-/// API: its package, right before it, starts with `java.` or `javax.`, or
-/// is `org.apache.hadoop.fs.` itself (not a connector's package inside
-/// it).
+/// API, or one of openstacksdk's: its package, right before it, starts
+/// with `java.` or `javax.`, or is `org.apache.hadoop.fs.` itself (not a
+/// connector's package inside it) or `openstack.exceptions.`.
 fn platform_class(before: &str) -> bool {
     let start = before
         .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
@@ -148,6 +155,9 @@ fn platform_class(before: &str) -> bool {
     package.starts_with("java.")
         || package.starts_with("javax.")
         || package == "org.apache.hadoop.fs."
+        // openstacksdk's classes for an HTTP status
+        // (`BadRequestException`), which otcextensions raises for OBS.
+        || package == "openstack.exceptions."
 }
 
 /// An HTTP error status (400 to 599) right before a name, apart by one
@@ -254,6 +264,22 @@ mod tests {
             "Qcloud\\Cos\\Exception\\NoSuchBucketException: Failed to query the state of source object in file C:\\x\\ExceptionListener.php on line 57",
         );
         assert_eq!(f.code.as_deref(), Some("NoSuchBucket"));
+    }
+
+    /// github.com/opentelekomcloud/python-otcextensions issues 609:
+    /// openstacksdk's class for a 400 wraps OBS's error document, whose
+    /// code is the error's; its class names no code with another message.
+    #[test]
+    fn a_class_for_the_status_is_no_code() {
+        let e = errors(
+            "openstack.exceptions.BadRequestException: <?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed object size.</Message>",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].found.code.as_deref(), Some("EntityTooLarge"));
+        assert!(errors("openstack.exceptions.BadRequestException: bad input").is_empty());
+        // Another SDK's class named for the code is still read.
+        let f = one("NoSuchKeyException: The specified key does not exist.");
+        assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
     }
 
     #[test]
