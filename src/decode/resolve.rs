@@ -597,10 +597,10 @@ fn resolve_unit(
         .map(|(m, t)| describe(m, t, unit.req_host.as_deref()));
     // An SDK's own account of a request that got no answer: a client
     // failure's words beside it, and nothing a server sends.
-    for (_, mut d) in errors {
-        if let Some((_, kind, text, host)) = failed
+    for (span, mut d) in errors {
+        if let Some((at, kind, text, host)) = failed
             && d.found.failure.is_none()
-            && is_client_made(&d)
+            && (is_client_made(&d) || sdk_numbered(&d, &span, at))
         {
             d.found.failure = Some(failure_of(&unit, *kind, text, host.as_deref()));
         }
@@ -725,6 +725,27 @@ fn failure_of(unit: &Unit, kind: FailureKind, text: &str, host: Option<&str>) ->
         text: super::redact::redact(text).into_owned(),
         endpoint: endpoint.map(|e| super::redact::redact(&e).into_owned()),
     }
+}
+
+/// Whether an error is an SDK's report of its own failure under a number
+/// of its own: `{"code":-2,"message":"network error"}` (the old COS C++
+/// SDK). The failure's words are in the error itself, and nothing else
+/// of it is a server's: no code, no ID, no status, and a number that no
+/// service documents.
+fn sdk_numbered(d: &Draft, span: &Range<usize>, failure: &Range<usize>) -> bool {
+    let f = &d.found;
+    let undocumented = |n: i64| {
+        catalog::lookup(&catalog::Query::Number(n), &catalog::Filter::servers()).is_empty()
+    };
+    span.start <= failure.start
+        && failure.end <= span.end
+        && !d.documented
+        && f.code.is_none()
+        && f.number.is_some_and(undocumented)
+        && f.status.is_none()
+        && f.request_id.is_none()
+        && f.trace_id.is_none()
+        && f.host_id.is_none()
 }
 
 /// Whether an error holds nothing a server sends: no documented message,

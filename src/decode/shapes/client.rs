@@ -19,8 +19,13 @@ use crate::decode::FailureKind::{
     Timeout, Tls,
 };
 
-/// Phrases (with a space: in any case) and identifiers (as written), and
-/// what they mean. Earlier kinds in [`RANK`] win when a text has several.
+/// Phrases of [`SIGNALS`] read as written, not in any case: their case
+/// tells them apart.
+const CASED: [&str; 1] = ["Network Error"];
+
+/// Phrases (with a space: in any case, but for [`CASED`]) and identifiers
+/// (as written), and what they mean. Earlier kinds in [`RANK`] win when a
+/// text has several.
 const SIGNALS: &[(&str, FailureKind)] = &[
     // DNS.
     ("ENOTFOUND", Dns),
@@ -133,7 +138,14 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("blocked by CORS", Cors),
     ("Access-Control-Allow-Origin", Cors),
     ("CORS request did not succeed", Cors),
+    // axios and the browsers say `Network Error` when a response was
+    // blocked or the browser is offline; an SDK's own `network error`
+    // (the old COS C++ SDK's `{"code":-2,"message":"network error"}`)
+    // is any failure of the network. The first is read as written (see
+    // [`CASED`]), and outranks the second where both are.
     ("Network Error", Cors),
+    ("network error", Network),
+    ("CORS blocked or network error", Cors),
     ("net::ERR_FAILED", Cors),
     ("ERR_NETWORK", Cors),
     // cos-js-sdk-v5, when the browser hid a part's ETag: the CORS rule
@@ -283,6 +295,7 @@ fn keywords() -> Vec<&'static str> {
     k.extend(JS_NETWORK_LEADS);
     k.extend(NODE_FILE_ERRORS);
     k.extend(super::obs_c::SHAPE.keywords);
+    k.extend(super::obs_c::BARE);
     k
 }
 
@@ -346,7 +359,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     };
     for &(needle, kind) in SIGNALS {
         // Phrases in any case; identifiers and codes as written.
-        let at = if needle.contains(' ') {
+        let at = if needle.contains(' ') && !CASED.contains(&needle) {
             find_ignore_case(text, needle)
         } else {
             text.find(needle)
@@ -365,7 +378,8 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
     if let Some((a, z)) = node_file_error(text) {
         offer(&mut best, Local, a, z);
     }
-    // The OBS C SDK's own failures (`OBS_STATUS_NameLookupError`).
+    // The OBS C SDK's own failures (`OBS_STATUS_NameLookupError`, or
+    // `NameLookupError` alone as its demos print it).
     if let Some((a, z, kind)) = super::obs_c::failure(text) {
         offer(&mut best, kind, a, z);
     }
@@ -644,6 +658,35 @@ fn endpoint(text: &str, a: usize, z: usize) -> Option<(usize, &str)> {
 mod tests {
     use super::super::tests::{errors, one};
     use crate::decode::{FailureKind, Origin};
+
+    /// github.com/tencentyun/cos_ftp_v4 issues 1: the old COS C++ SDK
+    /// reports its own failure under a number of its own, which is no
+    /// service's code; and `network error` is not a browser's CORS block.
+    #[test]
+    fn an_sdks_network_error_under_its_own_number() {
+        let f = one(
+            r#"E0316 02:34:30.085721 30905 /a/dep/cos-cpp-sdk/src/op/BaseOp.cpp:41] FolderList, op_result: {"code":-2,"message":"network error"}"#,
+        );
+        assert_eq!(f.origin, Origin::Client);
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Network));
+        assert_eq!(f.number, Some(-2));
+        // A number the service documents is the service's answer, even
+        // with those words (COS's legacy JSON API: -97).
+        let f = one(r#"{"code":-97,"message":"network error"}"#);
+        assert_eq!(f.origin, Origin::Service);
+        // As axios and browsers write it, a CORS block; in capitals, the
+        // network's.
+        let kind = |t: &str| one(t).failure.map(|x| x.kind);
+        assert_eq!(kind("Error: Network Error"), Some(FailureKind::Cors));
+        assert_eq!(
+            kind("上传图片报错：CORS blocked or network error"),
+            Some(FailureKind::Cors)
+        );
+        assert_eq!(
+            kind("upload failed: NETWORK ERROR"),
+            Some(FailureKind::Network)
+        );
+    }
 
     /// Asserts that `text` gives no client failure.
     fn no_client_failure(text: &str) {

@@ -90,12 +90,38 @@ fn names(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     })
 }
 
-/// The first of the SDK's own failures that `text` names: where, and
-/// what kind.
+/// The SDK's own failures that its demos and logs print by name alone
+/// (`obs_get_status_name`, as libs3's `S3_get_status_name`: `put object
+/// failed(NameLookupError).`), where the prefix's other names (`NoSuchKey`,
+/// `ErrorUnknown`) would be anyone's words.
+pub const BARE: [&str; 5] = [
+    "NameLookupError",
+    "FailedToConnect",
+    "ServerFailedVerification",
+    "ConnectionFailed",
+    "XmlParseFailure",
+];
+
+/// The first of the SDK's own failures that `text` names, with the
+/// prefix or as one of [`BARE`] standing as a word: where, and what kind.
 pub fn failure(text: &str) -> Option<(usize, usize, FailureKind)> {
-    names(text).find_map(|(a, z, name)| match classify(name) {
+    let prefixed = names(text).find_map(|(a, z, name)| match classify(name) {
         Status::Client(kind) => Some((a, z, kind)),
         _ => None,
+    });
+    prefixed.or_else(|| {
+        let b = text.as_bytes();
+        let word = |i: Option<&u8>| i.is_none_or(|c| !(c.is_ascii_alphanumeric() || *c == b'_'));
+        BARE.iter()
+            .flat_map(|name| text.match_indices(name))
+            .filter(|&(at, name)| {
+                word(at.checked_sub(1).and_then(|i| b.get(i))) && word(b.get(at + name.len()))
+            })
+            .min_by_key(|&(at, _)| at)
+            .and_then(|(at, name)| match classify(name) {
+                Status::Client(kind) => Some((at, at + name.len(), kind)),
+                _ => None,
+            })
     })
 }
 
@@ -132,6 +158,22 @@ mod tests {
         assert_eq!(f.provider, Some(Provider::Obs));
         let f = one("head bucket failed: OBS_STATUS_NameLookupError");
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Dns));
+    }
+
+    /// github.com/huaweicloud/huaweicloud-sdk-c-obs issues 53: the demo
+    /// prints the status's name without its prefix. It is the OBS C
+    /// SDK's or libs3's, so it names no provider; a name inside another
+    /// word is not one.
+    #[test]
+    fn the_sdks_own_failure_by_its_name_alone() {
+        let f = one("c代码SDK使用文件上传demo返回错误NameLookupError，该如何排查？");
+        assert_eq!(f.origin, Origin::Client);
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Dns));
+        assert_eq!(f.provider, None);
+        let f = one("put object failed(FailedToConnect).");
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Refused));
+        assert!(errors("S3StatusNameLookupError = 47,").is_empty());
+        assert!(errors("let ConnectionFailedCount = 3;").is_empty());
     }
 
     #[test]
