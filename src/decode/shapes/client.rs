@@ -57,6 +57,9 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("SSLHandshakeException", Tls),
     ("SSL certificate problem", Tls),
     ("PKIX path building failed", Tls),
+    // Android's, when no trusted root signs the server's chain.
+    ("Trust anchor for certification path not found", Tls),
+    ("CertPathValidatorException", Tls),
     ("certificate has expired", Tls),
     ("self signed certificate", Tls),
     ("self-signed certificate", Tls),
@@ -988,6 +991,14 @@ mod tests {
             FailureKind::Tls
         );
         assert_eq!(failure("Error: socket hang up").0, FailureKind::Reset);
+        // qcloud-documents, the COS Android SDK's FAQ.
+        assert_eq!(
+            failure(
+                "java.security.cert.CertPathValidatorException: Trust anchor for certification path not found"
+            )
+            .0,
+            FailureKind::Tls
+        );
     }
 
     #[test]
