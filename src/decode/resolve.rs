@@ -927,7 +927,11 @@ fn finish(mut d: Draft, mut ev: Evidence) -> Found {
             Evidence::TENCENT
         });
     }
-    let (provider, vendor, foreign) = decide(ev);
+    let (provider, vendor, foreign) = if another_services_code(f.code.as_deref()) {
+        (None, None, false)
+    } else {
+        decide(ev)
+    };
     let f = &mut d.found;
     f.document = matches!(d.shape, Shape::Xml | Shape::Json) && !d.sdk;
     f.provider = provider;
@@ -937,6 +941,22 @@ fn finish(mut d: Draft, mut ev: Evidence) -> Found {
         f.request = Some(super::redact::redact(&r).into_owned());
     }
     *d.found
+}
+
+/// Whether `code` is another cloud service's, in Huawei Cloud's form for
+/// its services' API errors: the service, a dot, a number
+/// (`ModelArts.3551`, `DLI.0001`, `APIGW.0301`). That service answered:
+/// the OBS its message names is what it worked on, not who answered.
+fn another_services_code(code: Option<&str>) -> bool {
+    let Some((service, number)) = code.and_then(|c| c.split_once('.')) else {
+        return false;
+    };
+    let mut letters = service.bytes();
+    letters.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && letters.all(|b| b.is_ascii_alphanumeric())
+        && (3..=5).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !service.eq_ignore_ascii_case("OBS")
 }
 
 /// The provider the evidence names, the vendor when only that is known,
@@ -1014,6 +1034,30 @@ mod tests {
         let mut both = Evidence::COS;
         both.add(Evidence::OBS);
         assert_eq!(decide(both).0, None);
+    }
+
+    /// opentelekomcloud-docs/modelarts: ModelArts's errors about the OBS
+    /// paths it was given are ModelArts's, whatever OBS their message
+    /// names.
+    #[test]
+    fn another_services_error_about_obs_is_not_obs_s() {
+        let e = errors(
+            "\"error_code\": \"ModelArts.3551\",\n\"error_msg\": \"OBS path xxxx does not exist.\"",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].found.code.as_deref(), Some("ModelArts.3551"));
+        assert_eq!((e[0].found.provider, e[0].found.vendor), (None, None));
+        // OBS's own and a service's code names are not such codes.
+        for code in [
+            "OBS.0001",
+            "InvalidArgument",
+            "Ecs.x",
+            "1.2345",
+            "FailedOperation.Other",
+        ] {
+            assert!(!another_services_code(Some(code)), "{code}");
+        }
+        assert!(another_services_code(Some("DLI.0001")));
     }
 
     #[test]
