@@ -334,12 +334,16 @@ fn resolve_unit(
         }
     }
     let has_service_error = !errors.is_empty();
+    // The storage service's own headers; OpenStack Swift's transaction ID
+    // (OBS's Swift API, any Swift cluster) too: its small HTML pages are
+    // the service's answer, not a proxy's.
     let service_headers = unit.headers.iter().any(|(n, _)| {
         let l = n.to_ascii_lowercase();
         l.starts_with("x-cos-")
             || l.starts_with("x-obs-")
             || l.starts_with("x-ci-")
             || l == "x-errno"
+            || l == "x-trans-id"
     });
     let proxy_server = unit
         .headers
@@ -1058,6 +1062,21 @@ mod tests {
             assert!(!another_services_code(Some(code)), "{code}");
         }
         assert!(another_services_code(Some("DLI.0001")));
+    }
+
+    /// opentelekomcloud-docs object-storage-service, the Swift API's
+    /// DELETE Container example: Swift's own page for a 409.
+    #[test]
+    fn a_swift_page_with_its_transaction_id_is_the_service_s() {
+        let f = one(
+            "HTTP/1.1 409 Conflict\nX-Trans-Id: tx920280c22ff4ec5f733a5-74a61c1cb9\nContent-Type: text/html;charset=UTF-8\n\n<html><h1>Conflict</h1><p>There was a conflict when trying to complete your request.</p></html>",
+        );
+        assert_eq!((f.status, f.origin), (Some(409), Origin::Service));
+        // The same page without the header: nothing says who answered.
+        let f = one(
+            "HTTP/1.1 409 Conflict\nContent-Type: text/html\n\n<html><h1>Conflict</h1><p>There was a conflict when trying to complete your request.</p></html>",
+        );
+        assert_eq!(f.origin, Origin::Proxy);
     }
 
     #[test]
