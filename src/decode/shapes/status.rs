@@ -30,6 +30,7 @@ fn keywords() -> Vec<&'static str> {
     k.extend(PROSE_BEFORE);
     k.extend(PROSE_AFTER);
     k.extend(OPENSTACK);
+    k.extend([" Client Error: ", " Server Error: ", "error 4", "error 5"]);
     k.extend((400..600).filter_map(reason_phrase));
     k
 }
@@ -200,7 +201,17 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
             && before
                 .strip_suffix(['(', '（'])
                 .is_some_and(|b| b.trim_end().ends_with([':', '：']));
-        let labelled = quoted || dotnet || LABELS.iter().any(|l| ends_with_ignore_case(before, l));
+        // Python requests' `raise_for_status()`: `403 Client Error:
+        // Forbidden for url: ...`, `503 Server Error: ...`.
+        let requests = after.starts_with(" Client Error: ") || after.starts_with(" Server Error: ");
+        // `Error 403: Access Denied`: the word, the status, a colon.
+        let error_colon = ends_with_ignore_case(before, "error ")
+            && (after.starts_with(':') || after.starts_with('：'));
+        let labelled = quoted
+            || dotnet
+            || requests
+            || error_colon
+            || LABELS.iter().any(|l| ends_with_ignore_case(before, l));
         let prose_after = after.trim_start_matches(' ');
         let reported_after = PROSE_AFTER.iter().any(|w| prose_after.starts_with(w));
         // `出现 404 个文件` counts files: a status is followed by what
@@ -356,6 +367,12 @@ mod tests {
                 "2026-01-25T16:12:11.358+08:00 ERROR 7 --- [loomBoundedElastic-2296122] c.t.s.s.impl.BatchProcessingServiceImpl  : 下载或处理附件 2026/01/halo_54tkyba.png 失败: HTTP 403",
                 403,
             ),
+            // Python requests' raise_for_status(), without its class.
+            (
+                "403 Client Error: Forbidden for url: https://b-125.cos.ap-beijing.myqcloud.com/k",
+                403,
+            ),
+            ("Error 403: Access Denied", 403),
         ] {
             let f = one(text);
             assert_eq!(f.status, Some(status), "{text}");
@@ -376,6 +393,7 @@ mod tests {
             "出现 404 个文件",
             "日志里发现 500 条记录",
             "状态码 200",
+            "error 404 times in the log",
         ] {
             assert!(errors(text).is_empty(), "{text}");
         }
