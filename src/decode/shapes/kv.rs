@@ -328,16 +328,22 @@ fn next_pair(s: &str) -> usize {
     s.len()
 }
 
-fn token_end(s: &str) -> usize {
-    s.bytes()
-        .position(|c| {
-            c.is_ascii_whitespace()
+/// Where a one-word value ends: at white space or punctuation, full-width
+/// punctuation too (`错误码：NoSuchBucket，RequestId：...`). Codes and IDs
+/// are ASCII and end at any other character as well; a resource may hold
+/// an object key in any script.
+fn token_end(s: &str, field: Field) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| {
+            c.is_whitespace()
+                || matches!(c, ',' | ';' | ')' | ']' | '}' | '\'' | '"' | '<' | '>')
                 || matches!(
                     c,
-                    b',' | b';' | b')' | b']' | b'}' | b'\'' | b'"' | b'<' | b'>'
+                    '，' | '。' | '；' | '：' | '、' | '（' | '）' | '“' | '”' | '「' | '」'
                 )
+                || (!c.is_ascii() && field != Field::Resource)
         })
-        .unwrap_or(s.len())
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// An open value's text, trimmed to what its field can hold.
@@ -348,10 +354,10 @@ fn open_value(field: Field, raw: &str) -> &str {
             if v.starts_with("Request has expired") {
                 return "Request has expired";
             }
-            &v[..token_end(v)]
+            &v[..token_end(v, field)]
         }
         Field::RequestId | Field::TraceId | Field::HostId | Field::Resource | Field::Number => {
-            &v[..token_end(v)]
+            &v[..token_end(v, field)]
         }
         Field::Status => v,
         _ => {
@@ -606,6 +612,26 @@ mod tests {
     }
 
     /// PHP's note of where an exception was thrown is not the message's.
+    /// Full-width punctuation ends a one-word value, as Chinese text puts
+    /// it right after one; a resource keeps a key's own characters.
+    #[test]
+    fn full_width_punctuation_ends_a_value() {
+        use super::super::tests::one as decoded;
+        let f = decoded("Code: NoSuchKey，RequestId: NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg，请帮忙");
+        assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
+        assert_eq!(
+            f.request_id.as_deref(),
+            Some("NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg")
+        );
+        let f = decoded(
+            "Code: NoSuchKey, Resource: b-125.cos.ap-beijing.myqcloud.com/文件/报告.pdf，请看",
+        );
+        assert_eq!(
+            f.resource.as_deref(),
+            Some("b-125.cos.ap-beijing.myqcloud.com/文件/报告.pdf")
+        );
+    }
+
     #[test]
     fn php_locations_end_messages() {
         for text in [

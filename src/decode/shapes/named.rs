@@ -193,6 +193,9 @@ fn reported(before: &str) -> bool {
     let before = before
         .trim_end()
         .trim_end_matches(['`', '"', '\'', '“', '「'])
+        .trim_end()
+        // `错误码：NoSuchBucket`: a label's colon, full-width or not.
+        .trim_end_matches([':', '：'])
         .trim_end();
     [
         "报错",
@@ -291,6 +294,13 @@ mod tests {
             "{e:?}"
         );
         assert!(errors("we saw NoSuchUpload often in the logs").is_empty());
+        // After a label's colon, with more text after it on its line.
+        let f = one("错误码：NoSuchBucket，RequestId：NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg");
+        assert_eq!(f.code.as_deref(), Some("NoSuchBucket"));
+        assert_eq!(
+            f.request_id.as_deref(),
+            Some("NjVhMWIyYzNfOGYxZV8xMjM0XzU2Nzg")
+        );
     }
 
     /// github.com/huaweicloud/huaweicloud-devkit issues 642: the status
