@@ -1029,6 +1029,25 @@ fn same_either_way(text: &[u8]) -> Vec<Found> {
     fast
 }
 
+/// Found by the fuzzer (the parallel target): a log line that reports a
+/// status in Chinese prose (`结果报403错误`) gave a 403 with every shape
+/// on, and nothing through the gate, which had no Chinese anchors. The
+/// gate now opens on `错误`, `失败` and `异常`, and on `返回`, `报`,
+/// `出现` or `发现` before an error status.
+#[test]
+fn a_chinese_status_in_a_log_line_passes_the_gate() {
+    for text in [
+        "WARNING: Waiting 3 sec...\nWARNING: 访问一个设为公共读的obs桶，结果报403错误，access Deny\n",
+        "2024-01-01 12:00:00 INFO 上传后一直返回 404\n",
+    ] {
+        let found = same_either_way(text.as_bytes());
+        assert!(
+            found.iter().any(|f| matches!(f.status, Some(403 | 404))),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 /// Found by the fuzzer (the parallel target): `TTP/1.1 200 OK` above a CI
 /// job that failed gave a status of 200 with every shape on, and none
 /// through the keyword prefilter, which does not call the status shape

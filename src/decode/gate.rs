@@ -17,7 +17,9 @@
 //!   page or a piece of one (`<html`, `<h1>`, `<center`); or
 //! - a status label (`status`, `HTTP/1.1`, `状态码`, `<title>`, okhttp's
 //!   `<--`, `: `) followed by a status of 400 to 599, or by `0` or `-1`
-//!   (no response).
+//!   (no response); Chinese prose that reports one (`返回`, `报`,
+//!   `出现`, `发现`) too, and the Chinese words for error, failed and
+//!   exception (`错误`, `失败`, `异常`).
 //!
 //! A status below 400 after a label is remembered as what was seen
 //! (`a success response`), for the message when an input holds no
@@ -83,6 +85,11 @@ const ANCHORS: [&[(&str, Anchor)]; 2] = [
         ("endpoint url", Signal),
         // A page's parts, also when log lines cut it into pieces.
         ("<center", Signal),
+        // Chinese: `错误` (error) and `失败` (failed); `返回` (returned)
+        // before a status.
+        ("错误", Signal),
+        ("失败", Signal),
+        ("返回", Label),
     ],
     &[
         // A client that got no response; a proxy's page.
@@ -106,6 +113,12 @@ const ANCHORS: [&[(&str, Anchor)]; 2] = [
         ("getaddrinfo", Signal),
         ("panic:", Signal),
         ("broken pipe", Signal),
+        // Chinese prose before a status (`报403`, `出现 404`, `发现403`),
+        // and `异常` (exception).
+        ("报", Label),
+        ("出现", Label),
+        ("发现", Label),
+        ("异常", Signal),
     ],
 ];
 
@@ -223,6 +236,14 @@ fn check_lower(text: &[u8], records: &[Range<usize>]) -> Vec<Verdict> {
                 // Python's `No status line received`: nothing came back.
                 Label if word == "atus" && text[end..].starts_with(b" line received") => {
                     Status::Error
+                }
+                // Chinese prose counts, not only statuses (`返回200条记录`):
+                // only an error status there is one.
+                Label if !word.is_ascii() && word != "状态码" => {
+                    match status_after(&text[end..]) {
+                        Status::Below400(_) => Status::None,
+                        status => status,
+                    }
                 }
                 Label => status_after(&text[end..]),
                 Digit => status_after(&text[end - 1..]),
@@ -345,6 +366,11 @@ mod tests {
             "getaddrinfo ENOTFOUND b.cos.ap-beijing.myqcloud.com",
             "<html><head><title>502 Bad Gateway</title></head></html>",
             "状态码: 403",
+            // Chinese prose, which the status shape reads a status from.
+            "WARNING: 访问obs桶，结果报403错误",
+            "2024-01-01 12:00:00 INFO 上传后一直返回 404",
+            "[WARN] 日志发现500",
+            "2024-01-01 INFO 上传失败",
             "Get \"https://b.cos.ap-beijing.myqcloud.com/k\": context deadline exceeded",
             "Could not connect to the endpoint URL: \"https://b.cos.ap-beijing.myqcloud.com/\"",
         ] {
@@ -367,6 +393,7 @@ mod tests {
             ),
             ("INFO uploaded 404 files in 500 ms", None),
             ("DEBUG > PUT https://b/k HTTP/1.1 user-agent=x", None),
+            ("INFO 查询返回200条记录", None),
         ] {
             assert_eq!(check(text.as_bytes()), Verdict::Skip(seen), "{text}");
         }
