@@ -114,7 +114,9 @@ const ANCHORS: [&[(&str, Anchor)]; 2] = [
         ("panic:", Signal),
         ("broken pipe", Signal),
         // Chinese prose before a status (`报403`, `出现 404`, `发现403`),
-        // and `异常` (exception).
+        // and `报错` (an error was reported: before `报`, which it starts
+        // with) and `异常` (exception).
+        ("报错", Signal),
         ("报", Label),
         ("出现", Label),
         ("发现", Label),
@@ -371,6 +373,7 @@ mod tests {
             "2024-01-01 12:00:00 INFO 上传后一直返回 404",
             "[WARN] 日志发现500",
             "2024-01-01 INFO 上传失败",
+            "2024-01-01 INFO 上传 403 报错",
             "Get \"https://b.cos.ap-beijing.myqcloud.com/k\": context deadline exceeded",
             "Could not connect to the endpoint URL: \"https://b.cos.ap-beijing.myqcloud.com/\"",
         ] {
