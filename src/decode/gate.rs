@@ -17,9 +17,9 @@
 //!   page or a piece of one (`<html`, `<h1>`, `<center`); or
 //! - a status label (`status`, `HTTP/1.1`, `状态码`, `<title>`, okhttp's
 //!   `<--`, `: `) followed by a status of 400 to 599, or by `0` or `-1`
-//!   (no response); Chinese prose that reports one (`返回`, `报`,
-//!   `出现`, `发现`) too, and the Chinese words for error, failed and
-//!   exception (`错误`, `失败`, `异常`).
+//!   (no response); Chinese prose that reports one (`返回`, `出现`,
+//!   `发现`) too, and the Chinese words errors are reported with
+//!   (`错误`, `失败`, `异常`, `报`).
 //!
 //! A status below 400 after a label is remembered as what was seen
 //! (`a success response`), for the message when an input holds no
@@ -113,11 +113,10 @@ const ANCHORS: [&[(&str, Anchor)]; 2] = [
         ("getaddrinfo", Signal),
         ("panic:", Signal),
         ("broken pipe", Signal),
-        // Chinese prose before a status (`报403`, `出现 404`, `发现403`),
-        // and `报错` (an error was reported: before `报`, which it starts
-        // with) and `异常` (exception).
-        ("报错", Signal),
-        ("报", Label),
+        // Chinese: `报` (reported: `报错`, `报403`, `报 NoSuchKey`),
+        // `异常` (exception), and prose before a status (`出现 404`,
+        // `发现403`).
+        ("报", Signal),
         ("出现", Label),
         ("发现", Label),
         ("异常", Signal),
@@ -374,6 +373,7 @@ mod tests {
             "[WARN] 日志发现500",
             "2024-01-01 INFO 上传失败",
             "2024-01-01 INFO 上传 403 报错",
+            "2024-01-01 INFO 上传报 NoSuchKey",
             "Get \"https://b.cos.ap-beijing.myqcloud.com/k\": context deadline exceeded",
             "Could not connect to the endpoint URL: \"https://b.cos.ap-beijing.myqcloud.com/\"",
         ] {
