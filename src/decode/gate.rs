@@ -79,6 +79,9 @@ const ANCHORS: [&[(&str, Anchor)]; 2] = [
         ("状态码", Label),
         (": 4", Digit),
         (": 5", Digit),
+        // openstacksdk's debug log: `RESP: [403] Content-Length: ...`.
+        (": [4", Digit),
+        (": [5", Digit),
         ("（4", Digit),
         ("<-- ", Label),
         ("deadline", Signal),
@@ -374,6 +377,7 @@ mod tests {
             "2024-01-01 INFO 上传失败",
             "2024-01-01 INFO 上传 403 报错",
             "2024-01-01 INFO 上传报 NoSuchKey",
+            "2024-05-06 12:39:56 RESP: [403] Content-Length: 263 Server: OBS",
             "Get \"https://b.cos.ap-beijing.myqcloud.com/k\": context deadline exceeded",
             "Could not connect to the endpoint URL: \"https://b.cos.ap-beijing.myqcloud.com/\"",
         ] {
@@ -493,7 +497,7 @@ mod tests {
             ("Malformed URL", "printed in a MalformedURLException"),
             ("must be compatible", "printed with Error"),
             ("ENETUNREACH", "has unreach"),
-            ("RESP: [", "the status follows"),
+            ("RESP: [", "the status follows: `: [4`, `: [5`"),
             ("<!DOCTYPE html", "a page has <html> or <title>"),
             ("Unknown host", "printed in an UnknownHostException"),
             (
