@@ -1052,15 +1052,20 @@ fn a_chinese_status_in_a_log_line_passes_the_gate() {
     }
 }
 
-/// Found by the fuzzer (the parallel target): openstacksdk's `RESP:
-/// [403]` behind a log's timestamp gave a 403 with every shape on, and
-/// nothing through the gate, whose `: 4` wants no bracket between.
+/// Found by the fuzzer (the parallel target): behind a log's timestamp,
+/// openstacksdk's `RESP: [403]` and an OBS C SDK status with no error
+/// word around it gave an error with every shape on, and nothing through
+/// the gate: its `: 4` wants no bracket between, and it had no anchor for
+/// `OBS_STATUS_`.
 #[test]
-fn a_bracketed_status_in_a_log_line_passes_the_gate() {
+fn sdk_statuses_in_log_lines_pass_the_gate() {
     let text = "2024-05-06 12:39:56 RESP: [403] Content-Length: 263 Content-Type: application/xml Server: OBS x-obs-request-id: 000001953DFD5CDA4C23A05E185E44A0\n";
     let found = same_either_way(text.as_bytes());
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].status, Some(403));
+    let found = same_either_way(b"2024-05-06 12:39:56 INFO get object: OBS_STATUS_NoSuchKey\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code.as_deref(), Some("NoSuchKey"));
 }
 
 /// Found by the fuzzer (the parallel target): `TTP/1.1 200 OK` above a CI

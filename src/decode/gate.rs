@@ -120,6 +120,8 @@ const ANCHORS: [&[(&str, Anchor)]; 2] = [
         // `异常` (exception), and prose before a status (`出现 404`,
         // `发现403`).
         ("报", Signal),
+        // The OBS C SDK's statuses, whatever words are around them.
+        ("obs_status_", Signal),
         ("出现", Label),
         ("发现", Label),
         ("异常", Signal),
@@ -378,6 +380,7 @@ mod tests {
             "2024-01-01 INFO 上传 403 报错",
             "2024-01-01 INFO 上传报 NoSuchKey",
             "2024-05-06 12:39:56 RESP: [403] Content-Length: 263 Server: OBS",
+            "2024-05-06 12:39:56 INFO get object: OBS_STATUS_NoSuchKey",
             "Get \"https://b.cos.ap-beijing.myqcloud.com/k\": context deadline exceeded",
             "Could not connect to the endpoint URL: \"https://b.cos.ap-beijing.myqcloud.com/\"",
         ] {
@@ -460,10 +463,6 @@ mod tests {
             (
                 "DEPTH_ZERO_SELF_SIGNED_CERT",
                 "Node prints it as an error's code, after Error:",
-            ),
-            (
-                "OBS_STATUS_",
-                "the OBS C SDK's log prints its statuses after `failed` or `error`",
             ),
             ("未能解析此远程名称", "printed in a WebException"),
             (
