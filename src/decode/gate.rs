@@ -32,7 +32,9 @@
 //! read. A test checks that every keyword a shape starts an error from
 //! holds an anchor (the few exceptions are listed there with the reason),
 //! and `tests/real_corpus.rs` checks on every corpus that reading every
-//! record with every shape finds the same errors.
+//! record with every shape, with [`check_plain`] (every occurrence of every
+//! anchor, by a plain search) deciding about a log's records, finds the
+//! same errors.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -236,25 +238,7 @@ fn check_lower(text: &[u8], records: &[Range<usize>]) -> Vec<Verdict> {
                 return false;
             }
             let (word, anchor) = anchors[pattern];
-            let status = match anchor {
-                Signal => Status::Error,
-                Label if word == "tp/" => http_status(text, start.saturating_sub(2), end),
-                // Python's `No status line received`: nothing came back.
-                Label if word == "atus" && text[end..].starts_with(b" line received") => {
-                    Status::Error
-                }
-                // Chinese prose counts, not only statuses (`返回200条记录`):
-                // only an error status there is one.
-                Label if !word.is_ascii() && word != "状态码" => {
-                    match status_after(&text[end..]) {
-                        Status::Below400(_) => Status::None,
-                        status => status,
-                    }
-                }
-                Label => status_after(&text[end..]),
-                Digit => status_after(&text[end - 1..]),
-            };
-            match status {
+            match anchor_status(text, start, end, word, anchor) {
                 Status::Error => {
                     verdicts[r] = Verdict::Read;
                     open -= 1;
@@ -271,6 +255,46 @@ fn check_lower(text: &[u8], records: &[Range<usize>]) -> Vec<Verdict> {
         });
     }
     verdicts
+}
+
+/// What an anchor found at `start..end` of the lowered text says.
+fn anchor_status(text: &[u8], start: usize, end: usize, word: &str, anchor: Anchor) -> Status {
+    match anchor {
+        Signal => Status::Error,
+        Label if word == "tp/" => http_status(text, start.saturating_sub(2), end),
+        // Python's `No status line received`: nothing came back.
+        Label if word == "atus" && text[end..].starts_with(b" line received") => Status::Error,
+        // Chinese prose counts, not only statuses (`返回200条记录`): only
+        // an error status there is one.
+        Label if !word.is_ascii() && word != "状态码" => match status_after(&text[end..]) {
+            Status::Below400(_) => Status::None,
+            status => status,
+        },
+        Label => status_after(&text[end..]),
+        Digit => status_after(&text[end - 1..]),
+    }
+}
+
+/// [`check`] by its definition, for the tests that hold the gate to it:
+/// every occurrence of every anchor, found by a plain search rather than
+/// Teddy's leftmost matches. Which success status is remembered as seen
+/// may differ; whether the record is read may not.
+pub fn check_plain(text: &[u8]) -> Verdict {
+    if memchr::memchr(0, text).is_some() {
+        return Verdict::Read;
+    }
+    let lower: Vec<u8> = text.iter().map(u8::to_ascii_lowercase).collect();
+    let mut seen = None;
+    for &(word, anchor) in ANCHORS.iter().flat_map(|a| a.iter()) {
+        for start in memchr::memmem::find_iter(&lower, word.as_bytes()) {
+            match anchor_status(&lower, start, start + word.len(), word, anchor) {
+                Status::Error => return Verdict::Read,
+                Status::Below400(what) => seen = seen.or(Some(what)),
+                Status::None => {}
+            }
+        }
+    }
+    Verdict::Skip(seen)
 }
 
 enum Status {
@@ -406,6 +430,29 @@ mod tests {
             ("INFO 查询返回200条记录", None),
         ] {
             assert_eq!(check(text.as_bytes()), Verdict::Skip(seen), "{text}");
+        }
+    }
+
+    /// The Teddy search and the plain definition agree on every sample
+    /// of these tests.
+    #[test]
+    fn the_search_and_the_definition_agree() {
+        for text in [
+            "2024-01-01 ERROR upload failed",
+            "HTTP/1.1 200 OK",
+            "INFO GET /k status=304 bytes=1",
+            "WARNING: 访问obs桶，结果报403错误",
+            "INFO 查询返回200条记录",
+            "2024-05-06 12:39:56 RESP: [403] Content-Length: 263",
+            "DEBUG : x BadDigest: The Content-MD5 you specified did not match.",
+            "x\0err\0or",
+        ] {
+            let read = |v| v == Verdict::Read;
+            assert_eq!(
+                read(check(text.as_bytes())),
+                read(check_plain(text.as_bytes())),
+                "{text}"
+            );
         }
     }
 

@@ -285,9 +285,10 @@ pub struct Options {
     pub provider: Option<Provider>,
     /// Longest field kept, in bytes; longer ones are cut and a note says so.
     pub max_field: usize,
-    /// Show every record to every shape, without the keyword prefilter:
-    /// slower, and the same errors. For the tests that hold the prefilter
-    /// to that.
+    /// Show every record to every shape, without the keyword prefilter,
+    /// and decide about a log's records by the gate's plain definition
+    /// rather than its Teddy search: slower, and the same errors. For the
+    /// tests that hold the prefilter and the gate to that.
     pub every_shape: bool,
 }
 

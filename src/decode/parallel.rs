@@ -72,10 +72,10 @@ pub fn run<R: Read>(
                         .records
                         .iter()
                         .map(|&(a, z, line, log)| {
-                            let verdict = if log && !options.every_shape {
-                                verdicts.next().unwrap_or(gate::Verdict::Read)
-                            } else {
-                                gate::Verdict::Read
+                            let verdict = match (log, options.every_shape) {
+                                (true, false) => verdicts.next().unwrap_or(gate::Verdict::Read),
+                                (true, true) => gate::check_plain(&batch.text[a..z]),
+                                (false, _) => gate::Verdict::Read,
                             };
                             let r = match verdict {
                                 gate::Verdict::Read => {
