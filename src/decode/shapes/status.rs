@@ -191,13 +191,14 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         // gave a status with every shape on and none through the
         // keyword prefilter).
         let reason = reason_after(n, after).filter(|_| n >= 400);
+        // A colon right after it, full-width or not.
+        let colon_after = after.starts_with([':', '：']);
         // `(403: message`, `（400：message` (a status quoted with its text).
-        let opened = before.ends_with('(') || before.ends_with('（');
-        let quoted = opened && (after.starts_with(':') || after.starts_with('：'));
+        let quoted = before.ends_with(['(', '（']) && colon_after;
         // .NET's WebException: `The remote server returned an error:
         // (403) Forbidden.`, `远程服务器返回错误: (403) 已禁止。`: the
         // status in parentheses after a label's colon.
-        let dotnet = (after.starts_with(')') || after.starts_with('）'))
+        let dotnet = after.starts_with([')', '）'])
             && before
                 .strip_suffix(['(', '（'])
                 .is_some_and(|b| b.trim_end().ends_with([':', '：']));
@@ -205,8 +206,7 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         // Forbidden for url: ...`, `503 Server Error: ...`.
         let requests = after.starts_with(" Client Error: ") || after.starts_with(" Server Error: ");
         // `Error 403: Access Denied`: the word, the status, a colon.
-        let error_colon = ends_with_ignore_case(before, "error ")
-            && (after.starts_with(':') || after.starts_with('：'));
+        let error_colon = ends_with_ignore_case(before, "error ") && colon_after;
         let labelled = quoted
             || dotnet
             || requests
