@@ -232,6 +232,13 @@ fn hits(text: &str) -> Vec<Hit> {
         if closed.is_none() && b[p] == b'[' {
             let z = memchr::memchr(b']', &b[vstart..]).map_or(b.len(), |i| vstart + i);
             closed = Some((vstart, z));
+        } else if closed.is_none()
+            && matches!(field, Field::RequestId | Field::TraceId | Field::HostId)
+            && let Some(z) = bracketed_id(text, vstart)
+        {
+            // An ID in brackets (`request id: [f4kg...]`, as Kingsoft's fork
+            // of aws-sdk-go prints it): the brackets are not the ID's.
+            closed = Some((vstart + 1, z));
         } else if closed.is_none() {
             let mut q_at = vstart;
             if matches!(b.get(q_at), Some(b'u' | b'b' | b'r'))
@@ -286,6 +293,15 @@ fn wrapped_id(text: &str, at: usize) -> Option<usize> {
     after
         .is_none_or(|c| matches!(c, b',' | b';' | b' ' | b'\r' | b'\n'))
         .then(|| text.len() - trimmed.len())
+}
+
+/// Where an ID written in brackets at `at` (`[f4kgut80...]`) ends: the
+/// brackets hold one token of the ID alphabet and nothing else.
+fn bracketed_id(text: &str, at: usize) -> Option<usize> {
+    let inner = text[at..].strip_prefix('[')?;
+    let id = super::ids::id_token(inner);
+    (!id.is_empty() && id.as_ptr() == inner.as_ptr() && inner[id.len()..].starts_with(']'))
+        .then(|| at + 1 + id.len())
 }
 
 fn unquote(s: &str) -> String {
@@ -584,6 +600,20 @@ mod tests {
 
     /// sbercloud-terraform/terraform-provider-sbercloud issue 375:
     /// Terraform wrapped aws-sdk-go-v2's error after `RequestID:`.
+    #[test]
+    fn an_id_in_brackets() {
+        // github.com/juicedata/juicefs issues 2348 (Kingsoft KS3)
+        let d =
+            one("status code: 403, request id: [f4kgut80n5pobs6l858qrnmvlkipdfs3] [format.go:440]");
+        assert_eq!(
+            d.found.request_id.as_deref(),
+            Some("f4kgut80n5pobs6l858qrnmvlkipdfs3")
+        );
+        // Brackets around more than one token are no ID's.
+        assert_eq!(bracketed_id("[a b]", 0), None);
+        assert_eq!(bracketed_id("[]", 0), None);
+    }
+
     #[test]
     fn an_id_wrapped_onto_the_next_line() {
         let text = "GetObject, https response error StatusCode: 404, RequestID:\n   000001979C6FE4AEA0E715E2A0ED8CDB, HostID: 32AAAQ, NoSuchKey: \n";
