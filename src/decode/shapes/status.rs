@@ -36,8 +36,13 @@ fn keywords() -> Vec<&'static str> {
 }
 
 /// Words that, right before a status, label it.
-const LABELS: [&str; 17] = [
+const LABELS: [&str; 19] = [
     "RESP: [",
+    // s3fs's debug log (`HTTP response code 403 was returned`), Java's
+    // HttpURLConnection (`Server returned HTTP response code: 403 for
+    // URL: ...`).
+    "response code ",
+    "response code: ",
     // `失败: HTTP 403`, `got HTTP 404`: the protocol's name before its
     // status, without a version.
     "HTTP ",
@@ -380,6 +385,17 @@ mod tests {
         // Three digits that end a longer number are no status.
         let e = errors("job 71404: Client Error for url: https://x/");
         assert!(e.iter().all(|x| x.found.status != Some(404)), "{e:?}");
+    }
+
+    #[test]
+    fn response_code_labels() {
+        // github.com/s3fs-fuse/s3fs-fuse issues 121; pingcap/tiflash issues 10598
+        for text in [
+            "RequestPerform(1588): HTTP response code 403",
+            "message=HTTP response code: 403\nRequest ID: f9on4020kcmobvmsdlib5msilkoghb9s",
+        ] {
+            assert_eq!(one(text).status, Some(403), "{text}");
+        }
     }
 
     #[test]

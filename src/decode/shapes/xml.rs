@@ -426,6 +426,16 @@ impl<'r, 'a> Parser<'r, 'a> {
                 }
                 Step::Go
             }
+            // A poster's placeholder inside a field (`<AWSAccessKeyId><Access
+            // Key Removed></AWSAccessKeyId>`): words, not attributes, after
+            // the name. It is the field's text, and the fields after it
+            // stay the error's.
+            Event::Start(e) | Event::Empty(e)
+                if self.depth > 0 && e.attributes().any(|a| a.is_err()) =>
+            {
+                self.text(&text[before..after]);
+                Step::Go
+            }
             Event::Start(e) => {
                 let q = e.name();
                 self.start(local(within(text, q.as_ref())), before)
@@ -901,6 +911,21 @@ mod tests {
             2
         );
         assert_eq!(errors("<Error><Code>NoSuchKey</Code></Error>").len(), 1);
+    }
+
+    #[test]
+    fn a_placeholder_tag_in_a_field_is_its_text() {
+        // github.com/s3fs-fuse/s3fs-fuse issues 121
+        let f = one(
+            "<Error><Code>InvalidAccessKeyId</Code><AWSAccessKeyId><Access Key Removed></AWSAccessKeyId><RequestId>4B5850D76A21EDF2</RequestId></Error>",
+        );
+        assert_eq!(f.code.as_deref(), Some("InvalidAccessKeyId"));
+        assert_eq!(f.request_id.as_deref(), Some("4B5850D76A21EDF2"));
+        assert!(
+            f.notes.iter().all(|n| !n.contains("truncated")),
+            "{:?}",
+            f.notes
+        );
     }
 
     #[test]
