@@ -622,6 +622,14 @@ mod tests {
                 "PHP prints it after `Fatal error`, `Uncaught Error` or a log's `ERROR`",
             ),
             (
+                "network connection was lost",
+                "the description of an NSError (NSURLErrorDomain Code=-1005)",
+            ),
+            (
+                "Network connection lost",
+                "Cloudflare Workers throw it as an Error (`Error: Network connection lost.`)",
+            ),
+            (
                 "MD5校验与本地不一致",
                 "the iOS SDK prints it after DataIntegrityError, in an NSError",
             ),

@@ -512,7 +512,9 @@ fn resolve_unit(
                 errors.push((span.clone(), d));
             }
         } else if let Some((span, title, status, server)) = page.clone()
-            && status.is_none_or(|s| s >= 400)
+            // A redirect's page (`301 Moved Permanently` from openresty)
+            // where a response was wanted: the request went no further.
+            && status.is_none_or(|s| s >= 400 || ((300..400).contains(&s) && s != 304))
         {
             let mut d = Draft::new(Shape::Labels);
             d.found.status = status;
@@ -760,8 +762,13 @@ fn sdk_numbered(d: &Draft, span: &Range<usize>, failure: &Range<usize>) -> bool 
 /// `RequestTimeOut` under that 408, the COS C SDK's `HttpIoError` beside
 /// its negative `status->code`).
 fn is_client_made(d: &Draft) -> bool {
-    const SDK_CODES: [&str; 7] = [
+    const SDK_CODES: [&str; 10] = [
         "NetworkingError",
+        // The Tencent Cloud API SDKs' codes for a request that got no
+        // answer: Python's, Java's and Node's; Go's; C++'s.
+        "ClientNetworkError",
+        "ClientError.NetworkError",
+        "NetworkError",
         "TimeoutError",
         "UnknownEndpoint",
         "RequestAbortedError",

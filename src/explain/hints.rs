@@ -146,6 +146,11 @@ pub fn proxy(status: Option<u16>, server: Option<&str>, provider: Option<Provide
             "It does not route this path: check its location rules and the path it forwards."
         }
         Some(401) | Some(407) => "It asks for its own credentials (407: a proxy's login).",
+        Some(301 | 302 | 303 | 307 | 308) => {
+            "It redirected the request and the client did not follow: usually http where it \
+             wants https, or a host name it does not serve. Use the address it redirects to \
+             (the Location header) as the endpoint."
+        }
         Some(400) => {
             "It rejected the request before forwarding it: check headers it limits (size, \
              underscores) and the Host header it sends upstream."

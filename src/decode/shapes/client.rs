@@ -83,6 +83,11 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("TrustFailure", Tls),
     ("Could not create SSL/TLS secure channel", Tls),
     ("Could not establish trust relationship", Tls),
+    // Python's `ssl.CertificateError` (`hostname 'a.b.s3.amazonaws.com'
+    // doesn't match either of '*.s3.amazonaws.com', ...`: a bucket name
+    // with dots under a wildcard certificate) and Java's peer check.
+    ("CertificateError", Tls),
+    ("SSLPeerUnverifiedException", Tls),
     ("未能创建 SSL/TLS 安全通道", Tls),
     ("未能为 SSL/TLS 安全通道建立信任关系", Tls),
     // Refused.
@@ -128,6 +133,10 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     // OkHttp, when the connection closed before a status line came.
     ("IOException: unexpected end of stream", Reset),
     ("Code=-1005", Reset),
+    // The same loss in words: Apple's `The network connection was lost.`,
+    // Cloudflare Workers' `Network connection lost.` for a subrequest.
+    ("network connection was lost", Reset),
+    ("Network connection lost", Reset),
     // .NET's WebException when the connection closed under the request
     // (`: An unexpected error occurred on a send.`), in English and in
     // Chinese; a TLS reason after it ranks first.
@@ -712,6 +721,29 @@ mod tests {
     /// connection (cos-go-sdk-v5 issue 163), Node's certificate names
     /// (TencentCloud/cosbrowser issue 85), the COS Java SDK's logs
     /// (tencentyun/cos-java-sdk-v5 issue 82).
+    #[test]
+    fn pythons_certificate_error_and_a_lost_connection() {
+        // github.com/scrapinghub/shub-workflow issues 6
+        let f = one(
+            "CertificateError: hostname 'my.bucketname.s3.amazonaws.com' doesn't match either of '*.s3.amazonaws.com', 's3.amazonaws.com'",
+        );
+        assert_eq!(f.origin, Origin::Client);
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Tls));
+        let f = one("Error: Failed to upload to S3 - Network connection lost.");
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Reset));
+    }
+
+    #[test]
+    fn the_tencent_cloud_api_sdks_network_code() {
+        // github.com/zfb132/qcloud-ssl-cdn issues 17: the SDK's own code
+        // for a request that got no answer, beside the failure's words.
+        let f = one(
+            "[TencentCloudSDKException] code:ClientNetworkError message:HTTPSConnectionPool(host='ssl.tencentcloudapi.com', port=443): Max retries exceeded with url: / (Caused by NameResolutionError(\"<urllib3.connection.HTTPSConnection object at 0x7f789475f080>: Failed to resolve 'ssl.tencentcloudapi.com' ([Errno -3] Try again)\")) requestId:None",
+        );
+        assert_eq!(f.origin, Origin::Client);
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Dns));
+    }
+
     #[test]
     fn dotnet_go_node_and_the_cos_java_sdk() {
         for (text, kind) in [

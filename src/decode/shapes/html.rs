@@ -148,4 +148,17 @@ mod tests {
         assert_eq!(f.status, Some(502));
         assert_eq!(f.origin, Origin::Proxy);
     }
+
+    #[test]
+    fn a_redirects_page_where_a_response_was_wanted() {
+        // github.com/pingcap/br issues 484: openresty's 301 page as the
+        // body of a failed PUT.
+        let page = "<html>\r\n<head><title>301 Moved Permanently</title></head>\r\n<body>\r\n<center><h1>301 Moved Permanently</h1></center>\r\n<hr><center>openresty</center>\r\n</body>\r\n</html>\r\n";
+        let f = one(page);
+        assert_eq!(f.status, Some(301));
+        assert_eq!(f.origin, Origin::Proxy);
+        // 304 answers a conditional request: no error.
+        let not_modified = page.replace("301 Moved Permanently", "304 Not Modified");
+        assert!(super::super::tests::errors(&not_modified).is_empty());
+    }
 }
