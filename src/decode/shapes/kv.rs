@@ -252,7 +252,10 @@ fn hits(text: &str) -> Vec<Hit> {
                     j += if b[j] == b'\\' { 2 } else { 1 };
                 }
                 closed = Some((q_at + 1, j.min(b.len())));
-            } else if matches!(b.get(vstart), Some(b'{' | b'[' | b'<')) || vstart >= b.len() {
+            } else if (matches!(b.get(vstart), Some(b'{' | b'[' | b'<'))
+                && !tagged_text(text, vstart))
+                || vstart >= b.len()
+            {
                 // A nested object, an XML body, nothing: not a value.
                 if field != Field::Ignore {
                     continue;
@@ -293,6 +296,27 @@ fn wrapped_id(text: &str, at: usize) -> Option<usize> {
     after
         .is_none_or(|c| matches!(c, b',' | b';' | b' ' | b'\r' | b'\n'))
         .then(|| text.len() - trimmed.len())
+}
+
+/// Whether the value at `at` is text behind a tag in brackets, as the
+/// Tencent Cloud API writes its messages (`message:[QC_STS] cant grant
+/// other resource`): a short bracketed word, then a space and a word.
+/// A list (`["a", "b"]`, `[Object]`) is not.
+fn tagged_text(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    if b.get(at) != Some(&b'[') {
+        return false;
+    }
+    let inner = b[at + 1..]
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        .count();
+    let close = at + 1 + inner;
+    inner > 0
+        && b.get(close) == Some(&b']')
+        && b.get(close + 1) == Some(&b' ')
+        && b.get(close + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Where an ID written in brackets at `at` (`[f4kgut80...]`) ends: the
@@ -600,6 +624,28 @@ mod tests {
 
     /// sbercloud-terraform/terraform-provider-sbercloud issue 375:
     /// Terraform wrapped aws-sdk-go-v2's error after `RequestID:`.
+    #[test]
+    fn a_message_behind_a_tag_in_brackets() {
+        // github.com/tencentyun/qcloud-cos-sts-sdk issues 36
+        let d = one(
+            "TencentCloud.Common.TencentCloudSDKException:\u{201c}code:InvalidParameter.GrantOtherResource message:[QC_STS] cant grant other resource \u{201d}",
+        );
+        assert_eq!(
+            d.found.code.as_deref(),
+            Some("InvalidParameter.GrantOtherResource")
+        );
+        assert!(
+            d.found
+                .message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("[QC_STS] cant grant")),
+            "{d:#?}"
+        );
+        // A list is no message.
+        assert!(!tagged_text("[\"a\", \"b\"]", 0));
+        assert!(!tagged_text("[Object]", 0));
+    }
+
     #[test]
     fn an_id_in_brackets() {
         // github.com/juicedata/juicefs issues 2348 (Kingsoft KS3)
