@@ -50,7 +50,10 @@ pub fn classify_norm(norm: &[u8]) -> Option<Field> {
         | b"xerrorcode"
         // Tencent Cloud API 2.0: `{code: 4300, message: ..., codeDesc:
         // 'RequestForbidden'}`.
-        | b"codedesc" => Field::Code,
+        | b"codedesc"
+        // aws-sdk-cpp's log of a failed request (TiFlash, ClickHouse,
+        // Doris): `Exception name: NoSuchKey`.
+        | b"exceptionname" => Field::Code,
         b"errno" | b"xerrno" => Field::Number,
         b"message" | b"errormessage" | b"errmsg" | b"errormsg" | b"coserrormessage"
         | b"xcoserrormessage" | b"xobserrormessage" | b"xamzerrormessage" | b"xerrmsg" => {

@@ -647,6 +647,16 @@ mod tests {
     }
 
     #[test]
+    fn aws_sdk_cpps_exception_name() {
+        // github.com/pingcap/tiflash issues 10598: aws-sdk-cpp's message
+        // (escaped in one log field there, which the escaped shape reads).
+        let d = one(
+            "HTTP response code: 403\nRequest ID: f9on4020kcmobvmsdlib5msilkoghb9s\nException name: SecondLevelDomainForbidden\nError message: Unable to parse",
+        );
+        assert_eq!(d.found.code.as_deref(), Some("SecondLevelDomainForbidden"));
+    }
+
+    #[test]
     fn an_id_in_brackets() {
         // github.com/juicedata/juicefs issues 2348 (Kingsoft KS3)
         let d =
