@@ -141,6 +141,61 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
         out.error(start..span_end.min(text.len()), d);
         i = end;
     }
+    numbers_reported(rec, out);
+}
+
+/// A code number after the Chinese words that report one: `错误码：-46618`,
+/// `文档服务报错误码6101`, `图片处理报错 -447` (the Cloud Infinite FAQ's
+/// headings). After `错误码` or `错误代码` (error code) any number but an
+/// HTTP status; after `报错` (reported an error) only a number the
+/// catalogue documents: `报错 3 次` is a count.
+fn numbers_reported(rec: &RecordText<'_>, out: &mut Facts) {
+    const WORDS: [(&str, bool); 3] = [("错误码", false), ("错误代码", false), ("报错", true)];
+    let text = rec.text;
+    let mut found = 0;
+    for (word, documented_only) in WORDS {
+        for (at, _) in text.match_indices(word) {
+            if found == 16 {
+                return;
+            }
+            let after = at + word.len();
+            let rest = text[after..].trim_start_matches([' ', '\t', ':', '：']);
+            let start = text.len() - rest.len();
+            let sign = usize::from(rest.starts_with('-'));
+            let digits = rest[sign..].bytes().take_while(u8::is_ascii_digit).count();
+            let end = start + sign + digits;
+            // A number of its own, not the start of a word or a version.
+            if digits == 0
+                || digits > 7
+                || text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
+            {
+                continue;
+            }
+            let Ok(n) = text[start..end].parse::<i64>() else {
+                continue;
+            };
+            if (100..600).contains(&n) && sign == 0 {
+                continue;
+            }
+            let documented = || {
+                !catalog::lookup(&catalog::Query::Number(n), &catalog::Filter::servers()).is_empty()
+            };
+            if documented_only && !documented() {
+                continue;
+            }
+            found += 1;
+            let mut d = Draft::new(Kind::Labels);
+            // The words report it as the error that came back, as an
+            // SDK's error string names its code: it stands alone.
+            d.sdk = true;
+            d.set(Field::Number, "Code", &text[start..end], 0, 64);
+            d.found.line = rec.line_at(at);
+            out.error(at..end, d);
+        }
+    }
 }
 
 /// Whether the name is a class of the JDK's or of Hadoop's file-system
@@ -283,6 +338,18 @@ mod tests {
         // Another SDK's class named for the code is still read.
         let f = one("NoSuchKeyException: The specified key does not exist.");
         assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
+    }
+
+    #[test]
+    fn a_number_reported_in_chinese() {
+        // The Cloud Infinite FAQ (tencentyun/qcloud-documents, 数据处理问题/
+        // 图片处理.md): `图片处理报错 -447`, `文档服务报错误码6101`.
+        assert_eq!(one("图片处理报错 -447").number, Some(-447));
+        assert_eq!(one("文档服务报错误码6101").number, Some(6101));
+        assert_eq!(one("返回错误码：-46618").number, Some(-46618));
+        // A count, a status, a version: no code.
+        assert!(errors("上传报错 3 次").is_empty());
+        assert!(errors("错误码 1.2.3").is_empty());
     }
 
     #[test]
