@@ -321,6 +321,17 @@ pub fn is_placeholder(v: &str) -> bool {
         || v.eq_ignore_ascii_case("n/a")
         || v.eq_ignore_ascii_case("requestid")
         || v.eq_ignore_ascii_case("your-request-id")
+        || is_redaction(v)
+}
+
+/// A poster's word for what they took out (`**CENSORED**`, `[REDACTED]`),
+/// with any marks around it.
+fn is_redaction(v: &str) -> bool {
+    const WORDS: [&str; 6] = [
+        "censored", "redacted", "removed", "hidden", "masked", "omitted",
+    ];
+    let core = v.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    WORDS.iter().any(|w| core.eq_ignore_ascii_case(w))
 }
 
 fn is_empty_value(v: &str) -> bool {
@@ -747,6 +758,21 @@ pub fn host_evidence(s: &str) -> Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redacted_ids_are_placeholders() {
+        // github.com/wimleers/fileconveyor issues 98
+        for v in ["**CENSORED**", "[REDACTED]", "<removed>", "REDACTED"] {
+            assert!(is_placeholder(v), "{v}");
+        }
+        for v in [
+            "NjVhMTZhYTNfMWQyZjBh****",
+            "4B5850D76A21EDF2",
+            "hidden-bucket-request-1",
+        ] {
+            assert!(!is_placeholder(v), "{v}");
+        }
+    }
 
     /// No server code of the catalogue looks like an application's code,
     /// so reading those as extras never hides a service's code.

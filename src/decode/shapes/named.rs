@@ -215,10 +215,14 @@ fn platform_class(before: &str) -> bool {
         || package == "openstack.exceptions."
 }
 
-/// An HTTP error status (400 to 599) right before a name, apart by one
-/// space, as a word of its own.
+/// An HTTP error status (400 to 599) right before a name, apart by
+/// blanks (`403 SignatureDoesNotMatch`; `Code: 403  SignatureDoesNotMatch`
+/// in the COS Java SDK's FAQ), as a word of its own.
 fn status_before(before: &str) -> Option<u16> {
-    let digits = before.strip_suffix(' ')?;
+    let digits = before.trim_end_matches([' ', '\t']);
+    if digits.len() == before.len() || before.len() - digits.len() > 4 {
+        return None;
+    }
     let lead = digits.len().checked_sub(3)?;
     // Three ASCII digits at the end: `lead` is then a character boundary.
     if !digits.as_bytes()[lead..].iter().all(u8::is_ascii_digit) {
@@ -338,6 +342,14 @@ mod tests {
         // Another SDK's class named for the code is still read.
         let f = one("NoSuchKeyException: The specified key does not exist.");
         assert_eq!(f.code.as_deref(), Some("NoSuchKey"));
+    }
+
+    #[test]
+    fn a_status_apart_by_blanks() {
+        // tencentyun/intlcloud-documents, the COS Java SDK's FAQ.
+        let f = one("上传文件请求路径中带有“+”，报错 Code: 403  SignatureDoesNotMatch，如何处理？");
+        assert_eq!(f.code.as_deref(), Some("SignatureDoesNotMatch"));
+        assert_eq!(f.status, Some(403));
     }
 
     #[test]
