@@ -906,13 +906,23 @@ fn describe(method: &str, target: &str, host: Option<&str>) -> String {
     }
 }
 
+/// A tracing system's trace ID: hex digits (W3C, Jaeger, Zipkin), or
+/// Jaeger's `trace:span:parent:flags`.
+fn is_hex_trace(t: &str) -> bool {
+    t.len() >= 16
+        && t.bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'-')
+}
+
 /// The finished error: provider decided from the evidence.
 fn finish(mut d: Draft, mut ev: Evidence) -> Found {
     if d.found.code.is_none() && d.found.number.is_none() && d.implies.len() == 1 {
         d.found.implied = Some(d.implies[0].to_owned());
     }
     let f = &d.found;
-    if f.trace_id.is_some() {
+    // COS and CI trace IDs are base64; a hex one (`traceID=6b6a54ed502c9e24`
+    // in Loki's and other tracing logs) is OpenTelemetry's or Jaeger's.
+    if f.trace_id.as_deref().is_some_and(|t| !is_hex_trace(t)) {
         ev.add(Evidence::TENCENT);
     }
     for s in [&f.resource, &f.request].into_iter().flatten() {
@@ -1007,6 +1017,22 @@ mod tests {
             e[1].found.request_id.as_deref(),
             Some("NjVhMTZhYTNfMWQyZjBhMDlfMmE0MV80ZDZiMmY2")
         );
+    }
+
+    #[test]
+    fn a_tracing_systems_trace_id_says_no_provider() {
+        // github.com/opstrace/opstrace issues 1231: Loki's `traceID=` beside
+        // an aws-sdk-go error from S3.
+        let f = one(
+            "level=warn ts=2021-08-09T21:36:34.679647955Z caller=logging.go:71 traceID=6b6a54ed502c9e24 orgID=system msg=\"GET /loki/api/v1/query_range (500) 8.074799ms Response: \\\"NoSuchBucket: The specified bucket does not exist\\\\n\\\\tstatus code: 404, request id: 0XMB8ZVCJ0XA9N9M, host id: dkNVgY0m4ZP0//+bRboVLFkvUa\\\\n\\\" ws: false; \"",
+        );
+        assert_eq!(f.code.as_deref(), Some("NoSuchBucket"));
+        assert_eq!(f.provider, None);
+        // A COS trace ID (base64) still says Tencent.
+        assert!(!is_hex_trace("OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAx"));
+        assert!(is_hex_trace(
+            "6b6a54ed502c9e24:314a3cf149bccc69:3a27b8ce10fa71b5:0"
+        ));
     }
 
     #[test]

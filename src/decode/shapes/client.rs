@@ -204,6 +204,9 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("calculate md5 error", Integrity),
     // Otherwise unspecified.
     ("ClientProtocolException", Network),
+    // tencentcloud-sdk-go, when the request got no response (`Code=
+    // ClientError.NetworkError, Message=Fail to get response because ...`).
+    ("Fail to get response because", Network),
     ("EndpointConnectionError", Network),
     ("Could not connect to the endpoint URL", Network),
     ("ENETUNREACH", Network),
@@ -731,6 +734,16 @@ mod tests {
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Tls));
         let f = one("Error: Failed to upload to S3 - Network connection lost.");
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Reset));
+    }
+
+    #[test]
+    fn tencentcloud_sdk_go_without_a_response() {
+        // github.com/TencentCloud/kubernetes-csi-tencentcloud issues 122
+        let f = one(
+            "[TencentCloudSDKError] Code=ClientError.NetworkError, Message=Fail to get response because Post \"https://cfs.internal.tencentcloudapi.com/\": net/http: invalid header field value \"TC3-HMAC-SHA256 Credential=****\" for key Authorization, RequestId=",
+        );
+        assert_eq!(f.origin, Origin::Client);
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Network));
     }
 
     #[test]
