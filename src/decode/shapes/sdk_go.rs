@@ -12,7 +12,9 @@
 //! The labelled fields inside are read by [`super::kv`]; this shape reads
 //! what comes around them, and resolution merges the two.
 
-use super::super::draft::{Draft, Field, Shape as Kind, after_char, cut_str, parse_status};
+use super::super::draft::{
+    Draft, Evidence, Field, Shape as Kind, after_char, cut_str, parse_status,
+};
 use super::super::facts::{Facts, Kind as FactKind};
 use super::super::record::RecordText;
 use super::Shape;
@@ -41,6 +43,12 @@ fn find(rec: &RecordText<'_>, out: &mut Facts) {
             // The whole string: head and the fields in the parentheses.
             let end = text[i..].find(')').map_or(text.len(), |j| i + j + 1);
             let mut d = d;
+            // `(Message: ..., RequestId: ..., TraceId: ...)` is the COS
+            // SDK's own form, with or without values: its words say COS
+            // (a Cloud Infinite host, when there is one, says more).
+            if text[i..end].contains(", RequestId:") && text[i..end].contains(", TraceId:") {
+                d.evidence.add(Evidence::COS);
+            }
             d.found.line = rec.line_at(start);
             out.error(start..end, d);
         }
@@ -253,6 +261,16 @@ mod tests {
                 "PUT https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/exampleobject"
             )
         );
+    }
+
+    #[test]
+    fn cos_go_sdks_form_says_cos() {
+        // tencentyun/intlcloud-documents, the COS Go SDK's FAQ: the form
+        // alone, with placeholders for the IDs.
+        let f = one("403 AccessDenied(Message: Request has expired, RequestId: xxx, TraceId: xxx)");
+        assert_eq!(f.code.as_deref(), Some("AccessDenied"));
+        assert_eq!(f.status, Some(403));
+        assert_eq!(f.provider, Some(crate::catalog::Provider::Cos));
     }
 
     #[test]
