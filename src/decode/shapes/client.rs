@@ -719,11 +719,6 @@ mod tests {
         (fl.kind, fl.endpoint)
     }
 
-    /// .NET's WebException (duplicati/duplicati issue 4809,
-    /// huaweicloud-sdk-dotnet-obs issues 18 and 25), Go's closed
-    /// connection (cos-go-sdk-v5 issue 163), Node's certificate names
-    /// (TencentCloud/cosbrowser issue 85), the COS Java SDK's logs
-    /// (tencentyun/cos-java-sdk-v5 issue 82).
     #[test]
     fn pythons_certificate_error_and_a_lost_connection() {
         // github.com/scrapinghub/shub-workflow issues 6
@@ -757,6 +752,11 @@ mod tests {
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Dns));
     }
 
+    /// .NET's WebException (duplicati/duplicati issue 4809,
+    /// huaweicloud-sdk-dotnet-obs issues 18 and 25), Go's closed
+    /// connection (cos-go-sdk-v5 issue 163), Node's certificate names
+    /// (TencentCloud/cosbrowser issue 85), the COS Java SDK's logs
+    /// (tencentyun/cos-java-sdk-v5 issue 82).
     #[test]
     fn dotnet_go_node_and_the_cos_java_sdk() {
         for (text, kind) in [

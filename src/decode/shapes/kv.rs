@@ -622,8 +622,6 @@ mod tests {
         );
     }
 
-    /// sbercloud-terraform/terraform-provider-sbercloud issue 375:
-    /// Terraform wrapped aws-sdk-go-v2's error after `RequestID:`.
     #[test]
     fn a_message_behind_a_tag_in_brackets() {
         // github.com/tencentyun/qcloud-cos-sts-sdk issues 36
@@ -670,6 +668,8 @@ mod tests {
         assert_eq!(bracketed_id("[]", 0), None);
     }
 
+    /// sbercloud-terraform/terraform-provider-sbercloud issue 375:
+    /// Terraform wrapped aws-sdk-go-v2's error after `RequestID:`.
     #[test]
     fn an_id_wrapped_onto_the_next_line() {
         let text = "GetObject, https response error StatusCode: 404, RequestID:\n   000001979C6FE4AEA0E715E2A0ED8CDB, HostID: 32AAAQ, NoSuchKey: \n";

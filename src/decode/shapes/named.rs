@@ -191,7 +191,7 @@ fn numbers_reported(rec: &RecordText<'_>, out: &mut Facts) {
             // The words report it as the error that came back, as an
             // SDK's error string names its code: it stands alone.
             d.sdk = true;
-            d.set(Field::Number, "Code", &text[start..end], 0, 64);
+            d.set(Field::Code, "Code", &text[start..end], 0, 64);
             d.found.line = rec.line_at(at);
             out.error(at..end, d);
         }
@@ -362,6 +362,9 @@ mod tests {
         // A count, a status, a version: no code.
         assert!(errors("上传报错 3 次").is_empty());
         assert!(errors("错误码 1.2.3").is_empty());
+        // Success, and an application's generic failure flag.
+        assert!(errors("返回错误码：0").is_empty());
+        assert!(errors("错误码 -1").is_empty());
     }
 
     #[test]
