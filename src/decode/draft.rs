@@ -418,6 +418,12 @@ impl Draft {
         match field {
             Field::Code => {
                 let v = trim_value(value);
+                // A line's full stop is not the code's (`Error Code:
+                // PartAlreadyExist.`, as Aliyun's Go SDK v2 prints it).
+                let v = match v.strip_suffix('.') {
+                    Some(c) if !c.is_empty() && !c.contains(' ') && !c.ends_with('.') => c,
+                    _ => v,
+                };
                 if is_success_code(v) {
                     self.success = true;
                 } else if let Some(n) = parse_number(v)
@@ -758,6 +764,26 @@ pub fn host_evidence(s: &str) -> Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_stop_after_a_code_is_the_lines() {
+        // github.com/wiserain/rclone issues 32
+        let mut d = Draft::new(Shape::Labels);
+        d.set(Field::Code, "Error Code", "PartAlreadyExist.", 0, 256);
+        assert_eq!(d.found.code.as_deref(), Some("PartAlreadyExist"));
+        let mut d = Draft::new(Shape::Labels);
+        d.set(
+            Field::Code,
+            "Code",
+            "InvalidParameter.GrantOtherResource",
+            0,
+            256,
+        );
+        assert_eq!(
+            d.found.code.as_deref(),
+            Some("InvalidParameter.GrantOtherResource")
+        );
+    }
 
     #[test]
     fn redacted_ids_are_placeholders() {

@@ -622,6 +622,10 @@ mod tests {
                 "PHP prints it after `Fatal error`, `Uncaught Error` or a log's `ERROR`",
             ),
             (
+                "Server returned nothing",
+                "libcurl's message for error 52; the SDKs on libcurl print it after their `fail` or `error`",
+            ),
+            (
                 "network connection was lost",
                 "the description of an NSError (NSURLErrorDomain Code=-1005)",
             ),

@@ -160,7 +160,11 @@ pub fn explain(found: Found) -> Explained {
                     (true, None) => Vec::new(),
                     (false, _) => candidates(&found),
                 };
-                !named.is_empty() && named.iter().all(|c| c.provider == e.provider)
+                !named.is_empty()
+                    && named.iter().all(|c| c.provider == e.provider)
+                    // A code S3 documents too (`AllAccessDisabled`) is
+                    // every S3 service's: it names none of them.
+                    && e.code().is_none_or(|code| !s3_documents(code))
             })
             .map(|e| e.provider)
             // An inferred code whose message only one service words so.
@@ -355,6 +359,15 @@ fn by_code_cached(found: &Found) -> Option<&'static Entry> {
 /// OBS), else, for a name none of them documents, S3's meaning of it
 /// (`ExpiredToken` from an S3 gateway). Client-side lists are not a
 /// server's answer and are never matched here.
+/// Whether S3's own table documents `code`.
+fn s3_documents(code: &str) -> bool {
+    let filter = Filter {
+        providers: vec![Provider::S3],
+        ..Filter::default()
+    };
+    !catalog::lookup(&Query::Name(fold(code)), &filter).is_empty()
+}
+
 fn lookup_server(query: &Query) -> Vec<&'static Entry> {
     match query {
         // S3's entries of a name that a service documents are not server
@@ -465,6 +478,23 @@ fn by_message(found: &Found) -> Option<&'static Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_s3_documents_too_names_no_provider() {
+        // github.com/EBWiki/EBWiki issues 531: AllAccessDisabled from
+        // Amazon S3. OBS documents the code, and so does S3.
+        let ex = explain(found(Some("AllAccessDisabled"), Some(403), None));
+        assert_eq!(ex.provider, None);
+        assert_eq!(
+            explain(found(Some("KeyTooLongError"), None, None)).provider,
+            None
+        );
+        // A code only one service documents, and S3 does not, names it.
+        let ex = explain(found(Some("InArrearOrInsufficientBalance"), None, None));
+        assert_eq!(ex.provider, Some(Provider::Obs));
+        let ex = explain(found(Some("AppendPositionErr"), None, None));
+        assert_eq!(ex.provider, Some(Provider::Cos));
+    }
 
     fn found(code: Option<&str>, status: Option<u16>, provider: Option<Provider>) -> Found {
         Found {

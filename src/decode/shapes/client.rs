@@ -122,6 +122,9 @@ const SIGNALS: &[(&str, FailureKind)] = &[
     ("connection reset", Reset),
     ("socket hang up", Reset),
     ("Empty reply from server", Reset),
+    // libcurl's words for the same (CURLE_GOT_NOTHING), as the SDKs built
+    // on it print them: `Server returned nothing (no headers, no data)`.
+    ("Server returned nothing", Reset),
     ("Recv failure", Reset),
     ("Connection aborted", Reset),
     ("RemoteDisconnected", Reset),
@@ -728,6 +731,12 @@ mod tests {
         assert_eq!(f.origin, Origin::Client);
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Tls));
         let f = one("Error: Failed to upload to S3 - Network connection lost.");
+        assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Reset));
+        // aliyun/aliyun-oss-cpp-sdk issues 70: libcurl's words for curl 52.
+        let f = one(
+            "\"PutObject fail, code ClientError:200052, message Server returned nothing (no headers, no data), requestId:\"",
+        );
+        assert_eq!(f.origin, Origin::Client);
         assert_eq!(f.failure.map(|x| x.kind), Some(FailureKind::Reset));
     }
 
