@@ -511,6 +511,11 @@ pub fn server_named(folded: &str) -> impl Iterator<Item = &'static Entry> + '_ {
     named(folded).filter(|e| e.is_server())
 }
 
+/// Whether a server entry (of any provider, S3's included) is numbered `n`.
+pub fn server_numbered(n: i64) -> bool {
+    !lookup(&Query::Number(n), &Filter::servers()).is_empty()
+}
+
 pub mod messages;
 pub mod query;
 pub mod search;

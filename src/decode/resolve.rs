@@ -740,9 +740,7 @@ fn failure_of(unit: &Unit, kind: FailureKind, text: &str, host: Option<&str>) ->
 /// service documents.
 fn sdk_numbered(d: &Draft, span: &Range<usize>, failure: &Range<usize>) -> bool {
     let f = &d.found;
-    let undocumented = |n: i64| {
-        catalog::lookup(&catalog::Query::Number(n), &catalog::Filter::servers()).is_empty()
-    };
+    let undocumented = |n: i64| !catalog::server_numbered(n);
     span.start <= failure.start
         && failure.end <= span.end
         && !d.documented

@@ -180,10 +180,7 @@ fn numbers_reported(rec: &RecordText<'_>, out: &mut Facts) {
             if (100..600).contains(&n) && sign == 0 {
                 continue;
             }
-            let documented = || {
-                !catalog::lookup(&catalog::Query::Number(n), &catalog::Filter::servers()).is_empty()
-            };
-            if documented_only && !documented() {
+            if documented_only && !catalog::server_numbered(n) {
                 continue;
             }
             found += 1;
