@@ -514,7 +514,7 @@ fn resolve_unit(
         } else if let Some((span, title, status, server)) = page.clone()
             // A redirect's page (`301 Moved Permanently` from openresty)
             // where a response was wanted: the request went no further.
-            && status.is_none_or(|s| s >= 400 || ((300..400).contains(&s) && s != 304))
+            && status.is_none_or(|s| s >= 300 && s != 304)
         {
             let mut d = Draft::new(Shape::Labels);
             d.found.status = status;
